@@ -1,0 +1,42 @@
+"""Fixtures for tests that drive a running server from outside: HTTP and a real browser.
+
+tools/test.sh starts the server and sets TIK_URL and TIK_DB.
+"""
+import os
+import tempfile
+
+import pytest
+
+URL = os.environ.get('TIK_URL', 'http://127.0.0.1:8169')
+DB = os.environ.get('TIK_DB', 'tik_test')
+CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                 '--no-first-run', '--disable-background-networking',
+                 '--disable-component-update', '--disable-sync']
+
+
+@pytest.fixture(scope='session')
+def url():
+    return URL
+
+
+@pytest.fixture(scope='session')
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        with tempfile.TemporaryDirectory() as profile:
+            context = p.chromium.launch_persistent_context(
+                profile, executable_path='/usr/bin/chromium', args=CHROMIUM_ARGS,
+                headless=True, locale='id-ID', timezone_id='Asia/Jakarta')
+            yield context
+            context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors = []
+    page.on('pageerror', lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    browser.clear_cookies()
+    page.close()

@@ -1,0 +1,148 @@
+"""Working-day arithmetic for the service desk's time standards.
+
+Implements the rule of CONTRACT.md, "Time standards". Plain Python (stdlib +
+pytz, no Odoo) so it can be tested on its own.
+
+Every datetime going in or out is naive UTC, as Odoo 11 stores them.
+Attendances are local wall-clock hours; leaves are naive UTC intervals, like
+``resource.calendar.leaves`` records.
+"""
+import datetime
+import numbers
+
+import pytz
+
+MAX_SEARCH_DAYS = 3 * 366
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _hours(value):
+    return datetime.timedelta(seconds=round(float(value) * 3600))
+
+
+def _midnight(day):
+    return datetime.datetime.combine(day, datetime.time())
+
+
+def _merge(periods):
+    merged = []
+    for start, end in sorted(periods):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class WorkCalendar(object):
+    """Working periods per weekday plus holidays, in one timezone.
+
+    :param attendances: iterable of ``(weekday, hour_from, hour_to)``, weekday
+        0 = Monday (Odoo's ``dayofweek`` strings are accepted), hours as
+        floats in local time (7.5 = 07:30).
+    :param leaves: iterable of ``(date_from, date_to)`` naive UTC datetimes.
+        A local date whose working periods a leave overlaps is not a working
+        day at all.
+    :param tz: timezone name of the attendances.
+    """
+
+    def __init__(self, attendances, leaves=(), tz='Asia/Jakarta'):
+        self.tz = pytz.timezone(tz)
+        periods = {weekday: [] for weekday in range(7)}
+        for weekday, hour_from, hour_to in attendances:
+            weekday = int(weekday)
+            if weekday not in periods:
+                raise ValueError("Invalid weekday %r in attendance." % weekday)
+            if not 0 <= hour_from < hour_to <= 24:
+                raise ValueError("Invalid attendance hours %r-%r." % (hour_from, hour_to))
+            periods[weekday].append((_hours(hour_from), _hours(hour_to)))
+        self._periods = {weekday: _merge(p) for weekday, p in periods.items()}
+        if not any(self._periods.values()):
+            raise ValueError(
+                "The working calendar has no attendances: "
+                "no working day can be found.")
+        self._holidays = frozenset(self._leave_dates(leaves))
+
+    # -- conversions ------------------------------------------------------
+
+    def to_local(self, utc_dt):
+        if utc_dt.tzinfo is None:
+            utc_dt = pytz.utc.localize(utc_dt)
+        return utc_dt.astimezone(self.tz).replace(tzinfo=None)
+
+    def to_utc(self, local_dt):
+        return self.tz.localize(local_dt).astimezone(pytz.utc).replace(tzinfo=None)
+
+    # -- days -------------------------------------------------------------
+
+    def _leave_dates(self, leaves):
+        for date_from, date_to in leaves:
+            start, end = self.to_local(date_from), self.to_local(date_to)
+            day = start.date()
+            while day <= end.date():
+                day0 = _midnight(day)
+                if any(start < day0 + p_end and end > day0 + p_start
+                       for p_start, p_end in self._periods[day.weekday()]):
+                    yield day
+                day += ONE_DAY
+
+    def is_working_day(self, local_date):
+        if isinstance(local_date, datetime.datetime):
+            local_date = local_date.date()
+        return bool(self._periods[local_date.weekday()]) and local_date not in self._holidays
+
+    def next_working_day(self, local_date):
+        """First working day strictly after ``local_date``."""
+        day = local_date
+        for _i in range(MAX_SEARCH_DAYS):
+            day += ONE_DAY
+            if self.is_working_day(day):
+                return day
+        raise ValueError(
+            "No working day within %d days after %s: check the working "
+            "calendar's attendances and leaves." % (MAX_SEARCH_DAYS, local_date))
+
+    def _count_from(self, local_dt):
+        """Local moment from which a step started at ``local_dt`` counts."""
+        day = local_dt.date()
+        if self.is_working_day(day):
+            day0 = _midnight(day)
+            for p_start, p_end in self._periods[day.weekday()]:
+                if local_dt <= day0 + p_end:
+                    return max(local_dt, day0 + p_start)
+        day = self.next_working_day(day)
+        return _midnight(day) + self._periods[day.weekday()][0][0]
+
+    # -- public API -------------------------------------------------------
+
+    def deadline(self, start, days):
+        """Deadline (naive UTC) of a step of ``days`` working days started at
+        ``start`` (naive UTC)."""
+        if (isinstance(days, bool) or not isinstance(days, numbers.Integral)
+                or days < 1):
+            raise ValueError("days must be an integer >= 1, got %r." % (days,))
+        origin = self._count_from(self.to_local(start))
+        day = origin.date()
+        for _i in range(days):
+            day = self.next_working_day(day)
+        periods = self._periods[day.weekday()]
+        time_of_day = origin - _midnight(origin.date())
+        time_of_day = min(max(time_of_day, periods[0][0]), periods[-1][1])
+        return self.to_utc(_midnight(day) + time_of_day)
+
+    def working_hours(self, start, end):
+        """Working hours (float) between two naive UTC datetimes."""
+        if end <= start:
+            return 0.0
+        start, end = self.to_local(start), self.to_local(end)
+        total = datetime.timedelta()
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                day0 = _midnight(day)
+                for p_start, p_end in self._periods[day.weekday()]:
+                    lo, hi = max(start, day0 + p_start), min(end, day0 + p_end)
+                    if hi > lo:
+                        total += hi - lo
+            day += ONE_DAY
+        return total.total_seconds() / 3600.0

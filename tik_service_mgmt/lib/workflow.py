@@ -1,0 +1,86 @@
+"""The SOP's procedure as a table: which actor may do what, in which state, needing which
+values, and where the ticket goes next. Plain Python, no Odoo: the models read it, the
+guard in tik.ticket enforces it, and the tests walk it exhaustively.
+"""
+from collections import namedtuple
+
+# The SOP's five actors (its "Pelaksana" columns).
+ACTORS = [
+    ('requester', 'Requester (Pengguna)'),
+    ('helpdesk', 'Helpdesk'),
+    ('division_head', 'Division Head (Kabid)'),
+    ('officer', 'Officer (Pejabat Fungsional/Pelaksana)'),
+    ('head', 'Agency Head (Kadin)'),
+]
+
+STATES = [
+    ('new', 'New'),
+    ('analysis', 'Analysis'),
+    ('in_progress', 'In Progress'),
+    ('verification', 'Verification'),
+    ('approval', 'Approval'),
+    ('approved', 'Approved'),
+    ('closed', 'Closed'),
+    ('rejected', 'Rejected'),
+]
+
+# The SOP step that is running while a ticket waits in a state. Step 1 (sending the
+# ticket) is done when the ticket is created; ended states run no step.
+STATE_STEP = {
+    'new': 2,
+    'analysis': 3,
+    'in_progress': 4,
+    'verification': 5,
+    'approval': 6,
+    'approved': 7,
+}
+ENDED = ('closed', 'rejected')
+
+Transition = namedtuple('Transition', 'state action actor requires reason target')
+
+# (state, action) -> who acts, the values the ticket must hold, whether a written reason
+# is required, and the next state. The actor is also the actor of the running step.
+TRANSITIONS = {
+    (t.state, t.action): t for t in [
+        Transition('new', 'dispatch', 'helpdesk', ('division_id',), False, 'analysis'),
+        Transition('analysis', 'accept', 'division_head',
+                   ('service_id', 'officer_id'), False, 'in_progress'),
+        Transition('analysis', 'reject', 'division_head', (), True, 'rejected'),
+        Transition('analysis', 'return_to_helpdesk', 'division_head', (), True, 'new'),
+        Transition('in_progress', 'report_resolution', 'officer',
+                   ('resolution',), False, 'verification'),
+        Transition('verification', 'verify', 'division_head', (), False, 'approval'),
+        Transition('verification', 'request_rework', 'division_head', (), True,
+                   'in_progress'),
+        Transition('approval', 'approve', 'head', (), False, 'approved'),
+        Transition('approval', 'request_rework', 'head', (), True, 'verification'),
+        Transition('approved', 'close', 'helpdesk', (), False, 'closed'),
+    ]
+}
+
+ACTIONS = sorted({action for _state, action in TRANSITIONS})
+
+# Fields the workflow owns: each may change only while the ticket waits in these states
+# (the step that decides them). Everything else about a ended ticket is frozen too.
+EDITABLE_IN = {
+    'division_id': ('new',),
+    'service_id': ('new', 'analysis'),
+    'officer_id': ('analysis',),
+    'instruction': ('analysis',),
+    'resolution': ('in_progress',),
+}
+
+
+def transition(state, action):
+    """The transition for `action` in `state`, or None when the SOP has none."""
+    return TRANSITIONS.get((state, action))
+
+
+def actions_from(state):
+    """The actions the SOP allows while a ticket waits in `state`."""
+    return [t.action for t in TRANSITIONS.values() if t.state == state]
+
+
+def running_step(state):
+    """Sequence number of the SOP step running in `state` (None once ended)."""
+    return STATE_STEP.get(state)

@@ -1,0 +1,1 @@
+from . import tik_sop_step

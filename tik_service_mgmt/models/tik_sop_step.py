@@ -1,0 +1,33 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from ..lib.workflow import ACTORS
+
+
+class TikSopStep(models.Model):
+    """One row of the SOP's procedure table: who does what, in how many working days."""
+
+    _name = 'tik.sop.step'
+    _description = 'SOP Step'
+    _order = 'sequence, id'
+
+    sequence = fields.Integer(required=True)
+    code = fields.Char(required=True)
+    name = fields.Char(string='Activity', required=True, translate=True)
+    actor = fields.Selection(ACTORS, required=True)
+    duration_days = fields.Integer(
+        string='Time Standard (working days)', required=True, default=1)
+    output = fields.Char(translate=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ('code_unique', 'unique(code)', 'The step code must be unique.'),
+        ('duration_positive', 'check(duration_days >= 1)',
+         'A time standard is at least one working day.'),
+    ]
+
+    @api.model
+    def by_sequence(self):
+        """The active steps keyed by their sequence number (1 to 7)."""
+        return {step.sequence: step for step in self.search([])}

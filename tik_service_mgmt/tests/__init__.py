@@ -1,0 +1,2 @@
+from . import test_deadline
+from . import test_security_groups

@@ -1,0 +1,204 @@
+"""Unit tests of lib/deadline.py, the rule of CONTRACT.md "Time standards".
+
+Plain unittest (no database). Runs inside Odoo's test runner and with plain
+pytest from the repository root:
+    python -m pytest -q tik_service_mgmt/tests/test_deadline.py
+"""
+import datetime
+import unittest
+
+import pytz
+
+try:
+    from ..lib.deadline import WorkCalendar
+except (ImportError, ValueError):
+    import importlib.util
+    import os
+
+    _path = os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), os.pardir, 'lib', 'deadline.py')
+    _spec = importlib.util.spec_from_file_location('tik_deadline', _path)
+    _module = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_module)
+    WorkCalendar = _module.WorkCalendar
+
+TZ = pytz.timezone('Asia/Jakarta')
+
+# Mon-Thu 07:30-12:00, 13:00-16:00; Fri 07:30-11:30, 13:00-16:30 (37.5 h/week).
+DISKOMINFO = [(day, 7.5, 12.0) for day in range(4)] + \
+    [(day, 13.0, 16.0) for day in range(4)] + \
+    [(4, 7.5, 11.5), (4, 13.0, 16.5)]
+
+# 2026 national holidays and cuti bersama (DOMAIN.md), plus New Year 2027.
+HOLIDAYS = [
+    '2026-01-01', '2026-01-16', '2026-02-17', '2026-03-19', '2026-03-21',
+    '2026-03-22', '2026-04-03', '2026-04-05', '2026-05-01', '2026-05-14',
+    '2026-05-27', '2026-05-31', '2026-06-01', '2026-06-16', '2026-08-17',
+    '2026-08-25', '2026-12-25',
+    # cuti bersama
+    '2026-02-16', '2026-03-18', '2026-03-20', '2026-03-23', '2026-03-24',
+    '2026-05-15', '2026-05-28', '2026-12-24',
+    '2027-01-01',
+]
+
+
+def utc(local):
+    """'YYYY-MM-DD HH:MM[:SS]' in Asia/Jakarta -> naive UTC datetime."""
+    fmt = '%Y-%m-%d %H:%M:%S' if local.count(':') == 2 else '%Y-%m-%d %H:%M'
+    moment = TZ.localize(datetime.datetime.strptime(local, fmt))
+    return moment.astimezone(pytz.utc).replace(tzinfo=None)
+
+
+def full_day(day):
+    # As Odoo stores a full-day leave entered in Asia/Jakarta.
+    return utc(day + ' 00:00:00'), utc(day + ' 23:59:59')
+
+
+def diskominfo():
+    return WorkCalendar(DISKOMINFO, [full_day(day) for day in HOLIDAYS])
+
+
+# (case, started (local), days, deadline (local))
+DEADLINE_CASES = [
+    # ordinary week: Mon 6 - Fri 10 July 2026, no holiday
+    ('within hours', '2026-07-06 10:00', 1, '2026-07-07 10:00'),
+    ('within hours, 3 days', '2026-07-06 14:00', 3, '2026-07-09 14:00'),
+    ('at the start of the day', '2026-07-06 07:30', 1, '2026-07-07 07:30'),
+    ('at the end of the day', '2026-07-06 16:00', 1, '2026-07-07 16:00'),
+    ('before hours', '2026-07-06 06:45', 1, '2026-07-07 07:30'),
+    ('before hours, previous UTC date', '2026-07-07 06:00', 1, '2026-07-08 07:30'),
+    ('after hours', '2026-07-06 17:30', 1, '2026-07-08 07:30'),
+    ('after hours on Thursday', '2026-07-09 16:30', 1, '2026-07-13 07:30'),
+    ('lunch break', '2026-07-07 12:30', 1, '2026-07-08 13:00'),
+    ('at the end of the morning', '2026-07-07 12:00', 1, '2026-07-08 12:00'),
+    ('Friday break is longer', '2026-07-10 12:00', 1, '2026-07-13 13:00'),
+    ('Friday within hours', '2026-07-10 15:00', 1, '2026-07-13 15:00'),
+    ('Friday 16:15, Monday ends 16:00', '2026-07-10 16:15', 1, '2026-07-13 16:00'),
+    ('Friday after its end', '2026-07-10 16:45', 1, '2026-07-14 07:30'),
+    ('Thursday to Friday, no clamp', '2026-07-09 15:30', 1, '2026-07-10 15:30'),
+    ('deadline in Friday break kept', '2026-07-06 11:45', 4, '2026-07-10 11:45'),
+    ('Saturday', '2026-07-11 10:00', 1, '2026-07-14 07:30'),
+    ('Sunday night', '2026-07-12 23:00', 1, '2026-07-14 07:30'),
+    ('Saturday, 5 days', '2026-07-11 10:00', 5, '2026-07-20 07:30'),
+    ('across a weekend', '2026-07-09 09:00', 2, '2026-07-13 09:00'),
+    # holidays
+    ('holiday Monday (Pancasila)', '2026-05-29 15:00', 1, '2026-06-02 15:00'),
+    ('started on a holiday', '2026-06-01 10:00', 1, '2026-06-03 07:30'),
+    ('cuti bersama Mon + Imlek Tue', '2026-02-13 15:00', 1, '2026-02-18 15:00'),
+    ('Good Friday', '2026-04-02 10:00', 1, '2026-04-06 10:00'),
+    ('Ascension + cuti bersama', '2026-05-13 10:00', 1, '2026-05-18 10:00'),
+    ('Idul Fitri block, 3 days', '2026-03-17 10:00', 3, '2026-03-27 10:00'),
+    ('3 days across Idul Fitri', '2026-03-16 14:00', 3, '2026-03-26 14:00'),
+    ('started inside Idul Fitri', '2026-03-21 09:00', 1, '2026-03-26 07:30'),
+    ('year end', '2026-12-23 10:00', 1, '2026-12-28 10:00'),
+    ('year end, 5 days', '2026-12-23 10:00', 5, '2027-01-04 10:00'),
+    ('New Year 2027 Friday', '2026-12-31 15:30', 1, '2027-01-04 15:30'),
+]
+
+# (case, from (local), to (local), working hours)
+HOURS_CASES = [
+    ('inside one period', '2026-07-06 08:00', '2026-07-06 10:30', 2.5),
+    ('across the lunch break', '2026-07-06 11:00', '2026-07-06 14:00', 2.0),
+    ('inside the lunch break', '2026-07-06 12:10', '2026-07-06 12:50', 0.0),
+    ('across a weekend', '2026-07-10 15:00', '2026-07-13 09:00', 3.0),
+    ('a whole week', '2026-07-06 00:00', '2026-07-11 00:00', 37.5),
+    ('across a holiday Monday', '2026-05-29 15:00', '2026-06-02 09:00', 3.0),
+    ('two weeks around Idul Fitri', '2026-03-16 00:00', '2026-03-30 00:00', 37.5),
+    ('end before start', '2026-07-06 14:00', '2026-07-06 10:00', 0.0),
+    ('empty interval', '2026-07-06 10:00', '2026-07-06 10:00', 0.0),
+]
+
+
+class TestDeadline(unittest.TestCase):
+
+    def test_deadline_table(self):
+        calendar = diskominfo()
+        for case, start, days, expected in DEADLINE_CASES:
+            with self.subTest(case=case):
+                self.assertEqual(calendar.deadline(utc(start), days), utc(expected), case)
+
+    def test_contract_examples_mon_thu(self):
+        # CONTRACT.md examples: Mon-Thu 07:30-16:00 (Friday keeps its own hours).
+        calendar = WorkCalendar(
+            [(day, 7.5, 16.0) for day in range(4)] + [(4, 7.5, 16.5)],
+            [full_day('2026-07-13')])
+        self.assertEqual(calendar.deadline(utc('2026-07-03 15:00'), 1), utc('2026-07-06 15:00'))
+        self.assertEqual(calendar.deadline(utc('2026-07-10 15:00'), 1), utc('2026-07-14 15:00'))
+        self.assertEqual(calendar.deadline(utc('2026-07-04 10:00'), 1), utc('2026-07-07 07:30'))
+
+    def test_utc_in_utc_out(self):
+        # Literal UTC values, independent of the test's own conversion helper.
+        calendar = diskominfo()
+        cases = [
+            # Fri 15:00 WIB -> Mon 15:00 WIB
+            (datetime.datetime(2026, 7, 10, 8, 0), datetime.datetime(2026, 7, 13, 8, 0)),
+            # Tue 06:00 WIB (Mon 23:00 UTC) -> Wed 07:30 WIB
+            (datetime.datetime(2026, 7, 6, 23, 0), datetime.datetime(2026, 7, 8, 0, 30)),
+        ]
+        for start, expected in cases:
+            with self.subTest(start=start):
+                self.assertEqual(calendar.deadline(start, 1), expected)
+
+    def test_clamp_to_start_of_shorter_day(self):
+        calendar = WorkCalendar([(0, 7.5, 16.0), (1, 9.0, 12.0)])
+        cases = [
+            ('before the next day starts', '2026-07-06 08:00', 1, '2026-07-07 09:00'),
+            ('after the next day ends', '2026-07-06 15:00', 1, '2026-07-07 12:00'),
+            ('to next Monday', '2026-07-07 10:00', 1, '2026-07-13 10:00'),
+        ]
+        for case, start, days, expected in cases:
+            with self.subTest(case=case):
+                self.assertEqual(calendar.deadline(utc(start), days), utc(expected), case)
+
+    def test_partial_leaves(self):
+        calendar = WorkCalendar(DISKOMINFO, [
+            # overlaps Monday's afternoon: the whole Monday is off
+            (utc('2026-07-06 13:00'), utc('2026-07-06 16:00')),
+            # Odoo-style "until midnight": Friday off, the Saturday end is harmless
+            (utc('2026-07-10 00:00'), utc('2026-07-11 00:00')),
+            # outside working hours: Wednesday stays a working day
+            (utc('2026-07-08 17:00'), utc('2026-07-08 23:00')),
+        ])
+        self.assertFalse(calendar.is_working_day(datetime.date(2026, 7, 6)))
+        self.assertTrue(calendar.is_working_day(datetime.date(2026, 7, 8)))
+        self.assertFalse(calendar.is_working_day(datetime.date(2026, 7, 10)))
+        self.assertEqual(calendar.deadline(utc('2026-07-03 15:00'), 1), utc('2026-07-07 15:00'))
+        self.assertEqual(calendar.deadline(utc('2026-07-09 10:00'), 1), utc('2026-07-13 10:00'))
+
+    def test_is_working_day(self):
+        calendar = diskominfo()
+        cases = [
+            ('2026-03-17', True), ('2026-03-18', False), ('2026-03-19', False),
+            ('2026-03-24', False), ('2026-03-25', True), ('2026-07-11', False),
+            ('2026-07-12', False), ('2026-07-10', True), ('2027-01-01', False),
+        ]
+        for day, expected in cases:
+            with self.subTest(day=day):
+                local = datetime.datetime.strptime(day, '%Y-%m-%d').date()
+                self.assertIs(calendar.is_working_day(local), expected, day)
+
+    def test_working_hours_table(self):
+        calendar = diskominfo()
+        for case, start, end, expected in HOURS_CASES:
+            with self.subTest(case=case):
+                self.assertEqual(calendar.working_hours(utc(start), utc(end)), expected, case)
+
+    def test_invalid_days(self):
+        calendar = diskominfo()
+        for days in (0, -1, 1.5, None, True):
+            with self.subTest(days=days):
+                with self.assertRaises(ValueError):
+                    calendar.deadline(utc('2026-07-06 10:00'), days)
+
+    def test_no_attendances(self):
+        with self.assertRaises(ValueError):
+            WorkCalendar([], [])
+
+    def test_no_working_day_found(self):
+        calendar = WorkCalendar([(0, 7.5, 16.0)], [(utc('2026-01-01 00:00'), utc('2030-01-01 00:00'))])
+        with self.assertRaises(ValueError):
+            calendar.deadline(utc('2026-07-06 10:00'), 1)
+
+
+if __name__ == '__main__':
+    unittest.main()

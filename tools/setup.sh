@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs everything the server and the tests need. Idempotent: a second run checks and
+# returns in seconds. Set PYTHON to use another Python 3.7 than pyenv's 3.7.16.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+DEBS="postgresql libpq-dev gcc wkhtmltopdf chromium fonts-dejavu-core"
+
+debian_packages() {
+  local missing="" p
+  for p in $DEBS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+  done
+  command -v npm >/dev/null || missing="$missing npm"
+  [ -z "$missing" ] && return 0
+  log "Installing Debian packages:$missing"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing ||
+    die "cannot install$missing: run this once as root (or with sudo)"
+}
+
+python37() {
+  if [ -n "${PYTHON:-}" ]; then echo "$PYTHON"; return; fi
+  local p
+  p="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")/versions/3.7.16/bin/python"
+  [ -x "$p" ] || p=/root/.pyenv/versions/3.7.16/bin/python
+  [ -x "$p" ] || die "no Python 3.7 found: set PYTHON=/path/to/python3.7"
+  echo "$p"
+}
+
+# pip, without the warnings about package folders this machine's pip.conf names but lacks.
+pip_in() {
+  local dir=$1; shift
+  "$dir/bin/pip" install -q "$@" 2> >(grep -v '^WARNING: Location' >&2)
+}
+
+# Builds a venv unless its stamp (hash of the files that define it) is current.
+venv() {
+  local dir=$1 stamp; shift
+  stamp=$(cat "$ROOT/constraints.txt" "$@" "$0" | sha256sum | cut -c1-16)
+  [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ] && return 1
+  log "Creating $dir"
+  rm -rf "$dir"
+  "$(python37)" -m venv "$dir"
+  pip_in "$dir" --upgrade 'pip<24' 'setuptools<58' wheel
+  echo "$stamp" > "$dir/.stamp.new"
+  return 0
+}
+
+server_venv() {
+  venv "$VENV" "$ROOT/requirements.txt" "$ROOT/tools/prune_addons.py" || return 0
+  # vatnumber's setup.py needs the old setuptools already in the venv.
+  pip_in "$VENV" -c "$ROOT/constraints.txt" --no-build-isolation vatnumber suds-jurko
+  pip_in "$VENV" -c "$ROOT/constraints.txt" -r "$ROOT/requirements.txt"
+  "$VENV/bin/python" "$ROOT/tools/prune_addons.py"
+  mv "$VENV/.stamp.new" "$VENV/.stamp"
+}
+
+tools_venv() {
+  venv "$TOOLS_VENV" "$ROOT/requirements-tools.txt" || return 0
+  pip_in "$TOOLS_VENV" -r "$ROOT/requirements-tools.txt"
+  mv "$TOOLS_VENV/.stamp.new" "$TOOLS_VENV/.stamp"
+}
+
+lessc() {
+  [ -x "$STATE/node/node_modules/.bin/lessc" ] && return 0
+  log "Installing lessc"
+  mkdir -p "$STATE/node"
+  npm install -s --no-audit --no-fund --prefix "$STATE/node" less@3.13.1 >/dev/null
+}
+
+mkdir -p "$STATE"
+debian_packages
+server_venv
+tools_venv
+lessc

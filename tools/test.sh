@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every test suite: the addon's Odoo tests (installed fresh on a copy of a cached
+# base database), the outside tests in tests/ against a running server, and pylint-odoo.
+# Ends with one line "N passed, N failed"; exits non-zero on any failure.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+. "$ROOT/tools/db.sh"
+
+bash "$ROOT/tools/setup.sh"
+pg_was_up=0
+if [ "$PG_MODE" = local ] && "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl" \
+    -D "$STATE/pg/data" status >/dev/null 2>&1; then pg_was_up=1; fi
+pg_up
+odoo_conf
+LOGS=$STATE/log
+rm -f "$LOGS"/test-*
+
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ "$PG_MODE" = local ] && [ "$pg_was_up" = 0 ]; then
+    "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl" -D "$STATE/pg/data" \
+      -m fast stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# A database with the addon's dependencies (and Indonesian) installed, rebuilt only
+# when those change; each run copies it and installs the addon with its tests.
+deps=$("$VENV/bin/python" -c "import ast; print(','.join(ast.literal_eval(open('$ROOT/tik_service_mgmt/__manifest__.py').read())['depends']))")
+base_key=$(echo "$deps" | cat - "$ROOT/constraints.txt" | sha256sum | cut -c1-16)
+base_db=${TEST_DB}_base
+if [ "$(psql -qtAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname='$base_db'")" != "$base_key" ]; then
+  log "Building $base_db ($deps)"
+  dropdb --if-exists "$base_db"
+  $ODOO -c "$CONF" -d "$base_db" -i "$deps" --load-language=id_ID --stop-after-init \
+    --log-level=warn
+  psql -qc "COMMENT ON DATABASE $base_db IS '$base_key'"
+fi
+dropdb --if-exists "$TEST_DB"
+createdb -T "$base_db" "$TEST_DB"
+rm -rf "$STATE/data/filestore/$TEST_DB"
+[ -d "$STATE/data/filestore/$base_db" ] &&
+  cp -r "$STATE/data/filestore/$base_db" "$STATE/data/filestore/$TEST_DB"
+
+log "Addon tests (Odoo's runner)"
+set +e
+$ODOO -c "$CONF" -d "$TEST_DB" -i tik_service_mgmt --test-enable --stop-after-init \
+  --log-level=test --http-port="$TEST_PORT" --http-interface=127.0.0.1 --workers=0 \
+  2>&1 | tee "$LOGS/test-addon.log" | grep -E ' (ERROR|CRITICAL) |Ran [0-9]+ test|^(FAIL|ERROR):' 
+addon_rc=${PIPESTATUS[0]}
+set -e
+
+log "Outside tests (tests/, against a server on port $TEST_PORT)"
+$ODOO -c "$CONF" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$TEST_PORT" \
+  --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
+  > "$LOGS/test-server.log" 2>&1 &
+server_pid=$!
+"$VENV/bin/python" - "http://127.0.0.1:$TEST_PORT/web/login" <<'PY'
+import sys, time, urllib.request
+for _ in range(240):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=5)
+        break
+    except Exception:
+        time.sleep(0.5)
+PY
+set +e
+TIK_URL="http://127.0.0.1:$TEST_PORT" TIK_DB="$TEST_DB" \
+  "$TOOLS_VENV/bin/pytest" -q -p no:cacheprovider "$ROOT/tests" \
+  --junitxml="$LOGS/test-outside.xml"
+outside_rc=$?
+kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+
+log "pylint-odoo"
+(cd "$ROOT" && "$TOOLS_VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" tik_service_mgmt) \
+  > "$LOGS/test-lint.log" 2>&1
+lint_rc=$?
+cat "$LOGS/test-lint.log"
+set -e
+
+"$VENV/bin/python" "$ROOT/tools/verdict.py" "$LOGS" "$addon_rc" "$outside_rc" "$lint_rc"

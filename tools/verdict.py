@@ -1,0 +1,55 @@
+"""Reads what the test suites left in the log folder and prints one verdict.
+
+Odoo 11's runner can exit 0 although tests failed, errored or never ran, so the addon's
+log is read too: every "Ran N tests" line, every "FAIL:"/"ERROR:" test line, and any other
+ERROR or CRITICAL line (a crash during install or a broken view) counts as a failure.
+"""
+import re
+import sys
+import xml.etree.ElementTree as ET
+from os.path import exists, join
+
+logs, addon_rc, outside_rc, lint_rc = sys.argv[1], *map(int, sys.argv[2:])
+
+ran = failed = 0
+stray = []
+with open(join(logs, 'test-addon.log'), errors='replace') as f:
+    in_test_output = False
+    for line in f:
+        m = re.search(r'\] Ran (\d+) tests? in', line) or re.search(r'odoo\.addons\.\S+: Ran (\d+) test', line)
+        if m:
+            ran += int(m.group(1))
+        if re.search(r'\.tests\.\S+: (FAIL|ERROR): ', line):
+            failed += 1
+        elif re.search(r' (ERROR|CRITICAL) ', line) and '.tests.' not in line \
+                and not re.search(r'At least one test failed|: \d+ failures, \d+ errors', line):
+            stray.append(line.rstrip())
+addon_failed = failed + (1 if stray else 0) + (1 if ran == 0 else 0)
+if addon_rc and not addon_failed:
+    addon_failed = 1
+print('addon tests: %d ran, %d failed (runner exit %d)' % (ran, failed, addon_rc))
+for line in stray[:20]:
+    print('  unexpected log line: ' + line[:300])
+if ran == 0:
+    print('  the addon ran no test')
+
+out_total = out_failed = 0
+xml = join(logs, 'test-outside.xml')
+if exists(xml):
+    suite = ET.parse(xml).getroot()
+    suite = suite if suite.tag == 'testsuite' else suite.find('testsuite')
+    out_total = int(suite.get('tests', 0)) - int(suite.get('skipped', 0))
+    out_failed = int(suite.get('failures', 0)) + int(suite.get('errors', 0))
+if outside_rc and not out_failed:
+    out_failed = 1
+print('outside tests: %d ran, %d failed (pytest exit %d)' % (out_total, out_failed, outside_rc))
+if out_total == 0:
+    print('  tests/ ran no test')
+    out_failed += 1
+
+print('pylint-odoo: %s' % ('clean' if lint_rc == 0 else 'errors (exit %d)' % lint_rc))
+
+passed = (ran - failed) + (out_total - min(out_failed, out_total)) + (lint_rc == 0)
+failures = addon_failed + out_failed + (lint_rc != 0)
+print('%d passed, %d failed' % (passed, failures))
+sys.exit(1 if failures else 0)
