@@ -41,4 +41,4 @@ Stop with Ctrl-C.
 TXT
 exec $ODOO -c "$CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" \
   --http-interface=127.0.0.1 --http-port="$HTTP_PORT" \
-  --workers="${TIK_WORKERS:-2}" --max-cron-threads=1 "$@"
+  --longpolling-port="${TIK_LONGPOLLING_PORT:-8072}" --workers="${TIK_WORKERS:-2}" --max-cron-threads=1 "$@"
