@@ -12,7 +12,8 @@ if [ "$PG_MODE" = local ] && "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail
     -D "$STATE/pg/data" status >/dev/null 2>&1; then pg_was_up=1; fi
 pg_up
 odoo_conf
-LOGS=$STATE/log
+LOGS=$STATE/log/$TEST_DB
+mkdir -p "$LOGS"
 rm -f "$LOGS"/test-*
 
 server_pid=""
@@ -32,12 +33,12 @@ base_key=$(echo "$deps" | cat - "$ROOT/constraints.txt" | sha256sum | cut -c1-16
 base_db=${TEST_DB}_base
 if [ "$(psql -qtAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname='$base_db'")" != "$base_key" ]; then
   log "Building $base_db ($deps)"
-  dropdb --if-exists "$base_db"
+  dropdb --if-exists --force "$base_db"
   $ODOO -c "$CONF" -d "$base_db" -i "$deps" --load-language=id_ID --stop-after-init \
     --log-level=warn
   psql -qc "COMMENT ON DATABASE $base_db IS '$base_key'"
 fi
-dropdb --if-exists "$TEST_DB"
+dropdb --if-exists --force "$TEST_DB"
 createdb -T "$base_db" "$TEST_DB"
 rm -rf "$STATE/data/filestore/$TEST_DB"
 [ -d "$STATE/data/filestore/$base_db" ] &&
@@ -45,7 +46,7 @@ rm -rf "$STATE/data/filestore/$TEST_DB"
 
 log "Addon tests (Odoo's runner)"
 set +e
-$ODOO -c "$CONF" -d "$TEST_DB" -i tik_service_mgmt --test-enable --stop-after-init \
+timeout 1500 $ODOO -c "$CONF" -d "$TEST_DB" -i tik_service_mgmt --test-enable --stop-after-init \
   --log-level=test --http-port="$TEST_PORT" --http-interface=127.0.0.1 --workers=0 \
   2>&1 | tee "$LOGS/test-addon.log" | grep -E ' (ERROR|CRITICAL) |Ran [0-9]+ test|^(FAIL|ERROR):' 
 addon_rc=${PIPESTATUS[0]}

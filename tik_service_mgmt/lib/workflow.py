@@ -58,10 +58,20 @@ TRANSITIONS = {
     ]
 }
 
-ACTIONS = sorted({action for _state, action in TRANSITIONS})
+ACTIONS = [
+    ('dispatch', 'Designate Division'),
+    ('accept', 'Accept'),
+    ('reject', 'Reject'),
+    ('return_to_helpdesk', 'Return to Helpdesk'),
+    ('report_resolution', 'Report Resolution'),
+    ('verify', 'Verify'),
+    ('request_rework', 'Request Rework'),
+    ('approve', 'Approve Closing'),
+    ('close', 'Close Ticket'),
+]
 
 # Fields the workflow owns: each may change only while the ticket waits in these states
-# (the step that decides them). Everything else about a ended ticket is frozen too.
+# (the step that decides them).
 EDITABLE_IN = {
     'division_id': ('new',),
     'service_id': ('new', 'analysis'),

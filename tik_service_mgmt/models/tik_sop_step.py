@@ -19,6 +19,10 @@ class TikSopStep(models.Model):
     duration_days = fields.Integer(
         string='Time Standard (working days)', required=True, default=1)
     output = fields.Char(translate=True)
+    user_id = fields.Many2one(
+        'res.users', string='Responsible',
+        help='For a step owned by a group (helpdesk, agency head): who gets the to-do. '
+             'Empty: the first member of the group.')
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -1,0 +1,472 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
+
+import phonenumbers
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
+
+from ..lib import journal, workflow
+from ..lib.deadline import WorkCalendar
+from .tik_ticket_step import as_workflow, is_workflow
+from .utils import selection_label
+
+# Fields that only the workflow writes.
+WORKFLOW_FIELDS = {'state', 'step_id', 'number', 'date_closed', 'reject_reason'}
+# What the requester reported: editable until the helpdesk dispatches the ticket.
+REPORT_FIELDS = {'name', 'description', 'partner_id', 'phone', 'email'}
+# The actor groups, by the SOP's actor names.
+ACTOR_GROUPS = {
+    'requester': 'tik_service_mgmt.group_requester',
+    'helpdesk': 'tik_service_mgmt.group_helpdesk',
+    'division_head': 'tik_service_mgmt.group_division_head',
+    'officer': 'tik_service_mgmt.group_officer',
+    'head': 'tik_service_mgmt.group_head',
+}
+DEFAULT_TZ = 'Asia/Jakarta'
+
+
+class TikTicket(models.Model):
+    """A request for ICT service, walked through the SOP by `_transition`."""
+
+    _name = 'tik.ticket'
+    _description = 'ICT Service Ticket'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin']
+    _order = 'id desc'
+    _rec_name = 'number'
+    _mail_post_access = 'read'
+
+    def _default_partner(self):
+        return self.env.user.partner_id
+
+    number = fields.Char(
+        readonly=True, copy=False, index=True, default='/')
+    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
+    description = fields.Text(string='Problem Description')
+    partner_id = fields.Many2one(
+        'res.partner', string='Reporter', required=True, default=_default_partner,
+        index=True)
+    unit_id = fields.Many2one(
+        'res.partner', string='Unit (OPD)', compute='_compute_unit_id', store=True,
+        index=True, help="The reporter's government unit.")
+    phone = fields.Char(help='Stored in international form, e.g. +6281234567890.')
+    email = fields.Char()
+    service_id = fields.Many2one(
+        'tik.service', string='Service', ondelete='restrict', track_visibility='onchange')
+    division_id = fields.Many2one(
+        'tik.division', string='Division', ondelete='restrict', index=True,
+        track_visibility='onchange')
+    officer_id = fields.Many2one(
+        'res.users', string='Officer', ondelete='restrict', index=True,
+        track_visibility='onchange')
+    instruction = fields.Text(string='Instruction to the Officer')
+    resolution = fields.Text(string='Resolution Report')
+    state = fields.Selection(
+        workflow.STATES, default='new', required=True, readonly=True, copy=False,
+        index=True, group_expand='_expand_states')
+    step_ids = fields.One2many('tik.ticket.step', 'ticket_id', string='Journal',
+                               readonly=True, copy=False)
+    step_id = fields.Many2one(
+        'tik.ticket.step', string='Running Step', readonly=True, copy=False)
+    sop_step_id = fields.Many2one(
+        related='step_id.sop_step_id', string='Current SOP Step', readonly=True)
+    date_deadline = fields.Datetime(
+        related='step_id.date_deadline', string='Step Deadline', store=True,
+        readonly=True, index=True)
+    sla_status = fields.Selection(
+        [('on_track', 'On Track'), ('at_risk', 'At Risk'), ('late', 'Late'),
+         ('met', 'Met'), ('missed', 'Missed')],
+        string='Time Standard', compute='_compute_sla_status', search='_search_sla_status')
+    date_closed = fields.Datetime(string='Ended', readonly=True, copy=False)
+    reject_reason = fields.Text(string='Reason for Closing', readonly=True, copy=False)
+    access_token = fields.Char(
+        'Security Token', copy=False, default=lambda self: str(uuid.uuid4()))
+    active = fields.Boolean(default=True)
+    allowed_actions = fields.Char(
+        compute='_compute_allowed_actions',
+        help='The workflow actions the current user may take, space separated.')
+    waiting_for_me = fields.Boolean(
+        compute='_compute_waiting_for_me', search='_search_waiting_for_me')
+
+    _sql_constraints = [
+        ('number_unique', 'unique(number)', 'The ticket number must be unique.'),
+    ]
+
+    @api.depends('partner_id.commercial_partner_id.is_company')
+    def _compute_unit_id(self):
+        for ticket in self:
+            unit = ticket.partner_id.commercial_partner_id
+            ticket.unit_id = unit if unit.is_company else False
+
+    @api.depends('state', 'date_deadline', 'step_ids.sla_status')
+    def _compute_sla_status(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            if ticket.state in workflow.ENDED:
+                missed = 'missed' in ticket.step_ids.mapped('sla_status')
+                ticket.sla_status = 'missed' if missed else 'met'
+            elif ticket.date_deadline and ticket.date_deadline < now:
+                ticket.sla_status = 'late'
+            else:
+                ticket.sla_status = 'on_track'
+
+    def _search_sla_status(self, operator, value):
+        if operator not in ('=', '!=') or not isinstance(value, str):
+            raise UserError(_('Search the time standard by one status at a time.'))
+        now = fields.Datetime.now()
+        ended = [('state', 'in', workflow.ENDED)]
+        missed = [('step_ids.sla_status', '=', 'missed')]
+        domain = {
+            'late': [('state', 'not in', workflow.ENDED), ('date_deadline', '<', now)],
+            'on_track': [('state', 'not in', workflow.ENDED), '|',
+                         ('date_deadline', '=', False), ('date_deadline', '>=', now)],
+            'at_risk': [('id', '=', 0)],
+            'met': expression.AND([ended, ['!'] + missed]),
+            'missed': expression.AND([ended, missed]),
+        }.get(value, [('id', '=', 0)])
+        domain = expression.normalize_domain(domain)
+        return domain if operator == '=' else ['!'] + domain
+
+    def _compute_allowed_actions(self):
+        for ticket in self:
+            allowed = [action for action in workflow.actions_from(ticket.state)
+                       if not ticket._refusal(action, check_values=False)]
+            ticket.allowed_actions = ' %s ' % ' '.join(allowed) if allowed else ''
+
+    def _compute_waiting_for_me(self):
+        mine = self.search([('id', 'in', self.ids), ('waiting_for_me', '=', True)])
+        for ticket in self:
+            ticket.waiting_for_me = ticket in mine
+
+    def _search_waiting_for_me(self, operator, value):
+        user = self.env.user
+        domains = []
+        for state, seq in workflow.STATE_STEP.items():
+            actor = self.env['tik.sop.step'].by_sequence()[seq].actor
+            if actor == 'requester' or not user.has_group(ACTOR_GROUPS[actor]):
+                continue
+            domain = [('state', '=', state)]
+            if actor == 'division_head':
+                domain.append(('division_id.head_id', '=', user.id))
+            elif actor == 'officer':
+                domain.append(('officer_id', '=', user.id))
+            domains.append(expression.normalize_domain(domain))
+        mine = expression.normalize_domain(expression.OR(domains) or [('id', '=', 0)])
+        positive = (operator == '=') == bool(value)
+        return mine if positive else ['!'] + mine
+
+    @api.model
+    def _expand_states(self, states, domain, order):
+        return [key for key, _label in workflow.STATES]
+
+    # --- guards -------------------------------------------------------------------
+
+    @api.model
+    def _normalize_phone(self, number):
+        if not number:
+            return number
+        try:
+            parsed = phonenumbers.parse(number, 'ID')
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if not parsed or not phonenumbers.is_valid_number(parsed):
+            raise UserError(_(
+                'The phone number "%s" is not valid. Write it as 0812-3456-7890 or '
+                '+62 812-3456-7890.') % number)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+    def _check_editable(self, vals):
+        """Refuses changes the workflow does not allow in the ticket's current state."""
+        if is_workflow(self.env):
+            return
+        owned = WORKFLOW_FIELDS.intersection(vals)
+        if owned:
+            raise UserError(_('%s can only change through the ticket workflow.') %
+                            ', '.join(self._fields[f].string for f in sorted(owned)))
+        for ticket in self:
+            for name in vals:
+                states = workflow.EDITABLE_IN.get(name)
+                if states is None and name in REPORT_FIELDS:
+                    states = ('new',)
+                if states is not None and ticket.state not in states:
+                    raise UserError(_(
+                        'Ticket %(number)s is %(state)s: %(field)s can no longer be '
+                        'changed.') % {
+                        'number': ticket.number, 'field': self._fields[name].string,
+                        'state': selection_label(ticket, 'state', ticket.state)})
+
+    def _is_actor(self, actor):
+        user = self.env.user
+        if not user.has_group(ACTOR_GROUPS[actor]):
+            return False
+        if actor == 'division_head':
+            return self.division_id.head_id == user
+        if actor == 'officer':
+            return self.officer_id == user
+        return True
+
+    def _refusal(self, action, reason=None, check_values=True):
+        """Why the current user may not take `action` on this ticket now (None: allowed).
+
+        The one guard of the workflow: state, actor and record-level authority,
+        required values, a reason where the SOP needs one, and the catalogue gate.
+        """
+        self.ensure_one()
+        rule = workflow.transition(self.state, action)
+        if not rule:
+            return UserError(_('Ticket %(number)s is %(state)s: "%(action)s" is not a step '
+                               'of the SOP from there.') % {
+                'number': self.number, 'state': selection_label(self, 'state', self.state),
+                'action': selection_label(self.env['tik.ticket.step'], 'action', action)})
+        if not self._is_actor(rule.actor):
+            return AccessError(_('Ticket %(number)s waits for %(actor)s; you may not do '
+                                 'this step.') % {
+                'number': self.number, 'actor': self._actor_label(rule.actor)})
+        if not check_values:
+            return None
+        missing = [self._fields[f].string for f in rule.requires if not self[f]]
+        if missing:
+            return UserError(_('Fill in first: %s.') % ', '.join(missing))
+        if rule.reason and not (reason or '').strip():
+            return UserError(_('Give the reason; the requester and the journal keep it.'))
+        if action == 'accept':
+            if self.service_id.division_id != self.division_id:
+                return UserError(_('The service "%(service)s" is not in the catalogue of '
+                                   'division %(division)s.') % {
+                    'service': self.service_id.name, 'division': self.division_id.name})
+            if self.officer_id not in self.division_id.officer_ids:
+                return UserError(_('%(officer)s is not an officer of division '
+                                   '%(division)s.') % {
+                    'officer': self.officer_id.name, 'division': self.division_id.name})
+        return None
+
+    def _actor_label(self, actor):
+        return selection_label(self.env['tik.sop.step'], 'actor', actor)
+
+    # --- CRUD ---------------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        self._check_editable(dict.fromkeys(WORKFLOW_FIELDS.intersection(vals)))
+        vals = dict(vals)
+        if vals.get('phone'):
+            vals['phone'] = self._normalize_phone(vals['phone'])
+        if not vals.get('email') and vals.get('partner_id'):
+            vals['email'] = self.env['res.partner'].browse(vals['partner_id']).email
+        vals['number'] = self.env['ir.sequence'].sudo().next_by_code('tik.ticket') or '/'
+        ticket = super(TikTicket, self.with_context(
+            mail_create_nosubscribe=True)).create(vals)
+        ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+        now = fields.Datetime.now()
+        steps = self.env['tik.sop.step'].by_sequence()
+        sent = ticket._open_step(steps[1], now)
+        as_workflow(sent)._seal({
+            'user_id': self.env.uid, 'date_done': now, 'sla_status': 'met',
+            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
+        ticket._enter('new', now)
+        return ticket
+
+    @api.multi
+    def write(self, vals):
+        self._check_editable(vals)
+        if vals.get('phone'):
+            vals = dict(vals, phone=self._normalize_phone(vals['phone']))
+        return super(TikTicket, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        if self:
+            raise UserError(_('Tickets are never deleted; archive them instead.'))
+        return super(TikTicket, self).unlink()
+
+    # --- workflow -----------------------------------------------------------------
+
+    @api.multi
+    def action_dispatch(self):
+        return self._transition('dispatch')
+
+    @api.multi
+    def action_accept(self):
+        return self._transition('accept')
+
+    @api.multi
+    def action_reject(self, reason=None):
+        return self._transition('reject', reason)
+
+    @api.multi
+    def action_return_to_helpdesk(self, reason=None):
+        return self._transition('return_to_helpdesk', reason)
+
+    @api.multi
+    def action_report_resolution(self):
+        return self._transition('report_resolution')
+
+    @api.multi
+    def action_verify(self):
+        return self._transition('verify')
+
+    @api.multi
+    def action_request_rework(self, reason=None):
+        return self._transition('request_rework', reason)
+
+    @api.multi
+    def action_approve(self):
+        return self._transition('approve')
+
+    @api.multi
+    def action_close(self):
+        return self._transition('close')
+
+    def _transition(self, action, reason=None):
+        # Check every ticket before changing any: a refusal leaves all of them intact.
+        for ticket in self:
+            refusal = ticket._refusal(action, reason)
+            if refusal:
+                raise refusal
+        now = fields.Datetime.now()
+        for ticket in self:
+            rule = workflow.transition(ticket.state, action)
+            note = (reason or '').strip() or ticket._output_note(rule)
+            step = ticket.step_id
+            as_workflow(step)._seal({
+                'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
+                'sla_status': 'met' if now <= (step.date_deadline or now) else 'missed'})
+            if rule.target == 'rejected':
+                as_workflow(ticket).write({'reject_reason': note})
+            ticket._enter(rule.target, now)
+            ticket.message_post(
+                body=_('%(step)s: %(actor)s %(user)s. %(note)s') % {
+                    'step': step.sop_step_id.name, 'actor': ticket._actor_label(rule.actor),
+                    'user': self.env.user.name, 'note': note},
+                subtype='tik_service_mgmt.mt_ticket_step')
+        return True
+
+    def _output_note(self, rule):
+        """What a step produced, for the journal: the values its actor decided."""
+        lines = []
+        for name in rule.requires + (('instruction',) if rule.action == 'accept' else ()):
+            value = self[name]
+            if value:
+                text = value.display_name if hasattr(value, 'display_name') else value
+                lines.append('%s: %s' % (self._fields[name].string, text))
+        return '\n'.join(lines) or selection_label(
+            self.env['tik.ticket.step'], 'action', rule.action)
+
+    def _enter(self, state, now):
+        """Moves the ticket to `state` and opens the journal line of its step."""
+        self.activity_ids.sudo().unlink()
+        vals = {'state': state}
+        seq = workflow.running_step(state)
+        if seq:
+            sop_step = self.env['tik.sop.step'].by_sequence()[seq]
+            vals['step_id'] = self._open_step(sop_step, now).id
+        else:
+            vals.update(step_id=False, date_closed=now)
+        as_workflow(self).write(vals)
+        if seq:
+            self._schedule_next(sop_step)
+
+    def _open_step(self, sop_step, now):
+        days = sop_step.duration_days
+        if sop_step.sequence == 4 and self.service_id.resolution_days:
+            days = self.service_id.resolution_days
+        return as_workflow(self.env['tik.ticket.step']).create({
+            'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
+            'date_deadline': self.compute_deadline(now, days),
+        })
+
+    def _next_user(self, sop_step):
+        """The person the running step waits for."""
+        if sop_step.actor == 'division_head':
+            return self.division_id.head_id
+        if sop_step.actor == 'officer':
+            return self.officer_id
+        if sop_step.user_id:
+            return sop_step.user_id
+        group = self.env.ref(ACTOR_GROUPS[sop_step.actor])
+        return group.users.filtered('active').sorted('id')[:1]
+
+    def _schedule_next(self, sop_step):
+        user = self._next_user(sop_step)
+        if not user:
+            return
+        deadline = pytz.utc.localize(fields.Datetime.from_string(self.date_deadline))
+        self.env['mail.activity'].sudo().create({
+            'res_model_id': self.env['ir.model']._get(self._name).id,
+            'res_id': self.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'user_id': user.id,
+            'summary': sop_step.name,
+            'date_deadline': fields.Date.to_string(
+                deadline.astimezone(pytz.timezone(self._tz())).date()),
+        })
+
+    @api.model
+    def _demo_play(self, ticket_xmlid, moves):
+        """Walks a demo ticket through the workflow as the demo actors.
+
+        `moves`: [(user xmlid, values to write first, action, reason)].
+        """
+        ticket = self.env.ref(ticket_xmlid)
+        for user_xmlid, values, action, reason in moves:
+            as_actor = ticket.sudo(self.env.ref(user_xmlid))
+            if values:
+                as_actor.write(values)
+            kwargs = {'reason': reason} if reason else {}
+            getattr(as_actor, 'action_' + action)(**kwargs)
+        return True
+
+    # --- time standards -----------------------------------------------------------
+
+    def _tz(self):
+        return self.env.user.company_id.partner_id.tz or DEFAULT_TZ
+
+    def _work_calendar(self):
+        calendar = self.env.user.company_id.resource_calendar_id.sudo()
+        attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
+                       for a in calendar.attendance_ids]
+        leaves = [(fields.Datetime.from_string(l.date_from),
+                   fields.Datetime.from_string(l.date_to))
+                  for l in calendar.leave_ids if not l.resource_id]
+        return WorkCalendar(attendances, leaves, self._tz())
+
+    @api.model
+    def compute_deadline(self, start, days):
+        """Deadline of a step of `days` working days started at `start` (UTC strings)."""
+        try:
+            start = fields.Datetime.from_string(start)
+            return fields.Datetime.to_string(self._work_calendar().deadline(start, days))
+        except (TypeError, ValueError) as error:
+            raise UserError(_('Cannot compute a deadline: %s') % error)
+
+    # --- evidence -----------------------------------------------------------------
+
+    @api.multi
+    def check_journal(self):
+        """The first sealed journal line that no longer matches the chain, per ticket.
+
+        Returns {ticket id: line id or False}.
+        """
+        result = {}
+        for ticket in self:
+            lines = ticket.step_ids.sudo().filtered('hash').sorted('id')
+            index = journal.first_broken([(l.hash, l._content()) for l in lines])
+            result[ticket.id] = lines[index].id if index is not None else False
+        return result
+
+    @api.multi
+    def action_check_journal(self):
+        self.ensure_one()
+        broken = self.check_journal()[self.id]
+        if broken:
+            line = self.env['tik.ticket.step'].sudo().browse(broken)
+            raise UserError(_('The journal of %(number)s was altered: line "%(step)s" '
+                              'started %(start)s no longer matches its hash.') % {
+                'number': self.number, 'step': line.sop_step_id.name,
+                'start': line.date_start})
+        self.message_post(body=_('Journal checked: every line matches its hash.'),
+                          subtype='mail.mt_note')
+        return True

@@ -1,0 +1,125 @@
+from odoo.tests.common import SavepointCase
+
+# How to bring a ticket from its previous state into each state: (actor, values, action).
+PATH = [
+    ('analysis', 'helpdesk', lambda t: {'division_id': t.division_x.id}, 'dispatch'),
+    ('in_progress', 'kabid',
+     lambda t: {'service_id': t.service_x.id, 'officer_id': t.officer.id,
+                'instruction': 'Periksa konfigurasi DNS.'}, 'accept'),
+    ('verification', 'officer', lambda t: {'resolution': 'Rekaman DNS diperbaiki.'},
+     'report_resolution'),
+    ('approval', 'kabid', None, 'verify'),
+    ('approved', 'head', None, 'approve'),
+    ('closed', 'helpdesk', None, 'close'),
+]
+
+
+class TikCase(SavepointCase):
+    """One user per actor, two divisions with their catalogue, two units."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TikCase, cls).setUpClass()
+        try:
+            cls.setup_actors()
+            cls.setup_data()
+        except Exception:
+            # unittest skips tearDownClass when setUpClass fails, leaving the class's
+            # cursor open: later classes would wait on its locks forever.
+            cls.tearDownClass()
+            raise
+
+    @classmethod
+    def setup_data(cls):
+        """Hook for a test class's own records, made once for the class."""
+
+    @classmethod
+    def setup_actors(cls):
+        env = cls.env(context=dict(cls.env.context, no_reset_password=True, lang='en_US'))
+        cls.env = env
+        partner = env['res.partner']
+        cls.unit_a = partner.create({'name': 'Dinas Uji A', 'is_company': True})
+        cls.unit_b = partner.create({'name': 'Dinas Uji B', 'is_company': True})
+        cls.unit_kominfo = partner.create({'name': 'Kominfo Uji', 'is_company': True})
+
+        def user(login, groups, unit):
+            return env['res.users'].create({
+                'name': login.replace('_', ' ').title(), 'login': 'test_' + login,
+                'email': login + '@uji.go.id', 'parent_id': unit.id,
+                'groups_id': [(6, 0, [env.ref(g).id for g in groups])],
+            })
+        tik = 'tik_service_mgmt.'
+        cls.requester = user('requester', [tik + 'group_requester'], cls.unit_a)
+        cls.requester_b = user('requester_b', [tik + 'group_requester'], cls.unit_b)
+        cls.portal = user('portal', ['base.group_portal'], cls.unit_a)
+        cls.helpdesk = user('helpdesk', [tik + 'group_helpdesk'], cls.unit_kominfo)
+        cls.kabid = user('kabid', [tik + 'group_division_head'], cls.unit_kominfo)
+        cls.kabid_other = user('kabid_other', [tik + 'group_division_head'],
+                               cls.unit_kominfo)
+        cls.officer = user('officer', [tik + 'group_officer'], cls.unit_kominfo)
+        cls.officer_other = user('officer_other', [tik + 'group_officer'], cls.unit_kominfo)
+        cls.head = user('head', [tik + 'group_head'], cls.unit_kominfo)
+        cls.manager = user('manager', [tik + 'group_manager'], cls.unit_kominfo)
+        cls.internal = user('internal', ['base.group_user'], cls.unit_a)
+        cls.actors = {
+            'requester': cls.requester, 'portal': cls.portal, 'helpdesk': cls.helpdesk,
+            'kabid': cls.kabid, 'kabid_other': cls.kabid_other, 'officer': cls.officer,
+            'officer_other': cls.officer_other, 'head': cls.head,
+            'manager': cls.manager, 'internal': cls.internal,
+        }
+        division = env['tik.division']
+        cls.division_x = division.create({
+            'name': 'Bidang Uji X', 'code': 'UX', 'head_id': cls.kabid.id,
+            'officer_ids': [(6, 0, [cls.officer.id, cls.officer_other.id])]})
+        cls.division_y = division.create({
+            'name': 'Bidang Uji Y', 'code': 'UY', 'head_id': cls.kabid_other.id})
+        cls.service_x = env['tik.service'].create({
+            'name': 'Sub Domain Uji', 'code': 'UX-SD', 'division_id': cls.division_x.id})
+        cls.service_y = env['tik.service'].create({
+            'name': 'Jaringan Uji', 'code': 'UY-NET', 'division_id': cls.division_y.id})
+        cls.Ticket = env['tik.ticket']
+        # The to-do of steps owned by a group goes to the step's responsible.
+        for seq, user in ((2, cls.helpdesk), (6, cls.head), (7, cls.helpdesk)):
+            env.ref('tik_service_mgmt.sop_step_%d' % seq).user_id = user
+
+    @classmethod
+    def file_ticket(cls, user=None, **vals):
+        user = user or cls.requester
+        values = {'name': 'Sub domain tidak bisa diakses',
+                  'description': 'Situs dinas.trenggalekkab.go.id tidak terbuka.'}
+        values.update(vals)
+        return cls.Ticket.sudo(user).create(values).sudo(user)
+
+    @classmethod
+    def ticket_in(cls, state, **vals):
+        """A ticket filed by the requester and walked to `state` by the right actors."""
+        ticket = cls.file_ticket(**vals)
+        if state == 'rejected':
+            cls.act(ticket, 'helpdesk', {'division_id': cls.division_x.id}, 'dispatch')
+            cls.act(ticket, 'kabid', None, 'reject', reason='Bukan layanan Diskominfo.')
+            return ticket.sudo()
+        for _target, actor, values, action in PATH:
+            if ticket.state == state:
+                break
+            cls.act(ticket, actor, values and values(cls), action)
+        if state == 'analysis':
+            # Ready for the Kabid to accept.
+            ticket.sudo(cls.kabid).write(
+                {'service_id': cls.service_x.id, 'officer_id': cls.officer.id})
+        assert ticket.state == state, (ticket.state, state)
+        return ticket.sudo()
+
+    @classmethod
+    def act(cls, ticket, actor, values, action, **kwargs):
+        as_actor = ticket.sudo(cls.actors[actor])
+        if values:
+            as_actor.write(values)
+        return getattr(as_actor, 'action_' + action)(**kwargs)
+
+    def snapshot(self, ticket):
+        """What must not change when an action is refused."""
+        self.env.cache.invalidate()
+        ticket = ticket.sudo()
+        return (ticket.state, ticket.step_id.id, ticket.reject_reason,
+                [(s.id, s.date_done, s.user_id.id, s.note, s.hash, s.sla_status)
+                 for s in ticket.step_ids])

@@ -1,0 +1,83 @@
+from odoo.exceptions import AccessError, UserError
+
+from .common import TikCase
+
+
+class TestTicket(TikCase):
+
+    def test_phone_is_stored_in_international_form(self):
+        ticket = self.file_ticket(phone='0812-3456-7890')
+        self.assertEqual(ticket.phone, '+6281234567890')
+        ticket.write({'phone': '+62 355 791 234'})
+        self.assertEqual(ticket.phone, '+62355791234')
+
+    def test_invalid_phone_is_refused_and_nothing_is_filed(self):
+        count = self.Ticket.sudo().search_count([])
+        for bad in ('12', 'telepon saya', '0812'):
+            with self.assertRaisesRegex(UserError, 'not valid'):
+                self.file_ticket(phone=bad)
+        self.assertEqual(self.Ticket.sudo().search_count([]), count)
+        ticket = self.file_ticket(phone='081234567890')
+        with self.assertRaisesRegex(UserError, 'not valid'):
+            ticket.write({'phone': 'abc'})
+        self.assertEqual(ticket.phone, '+6281234567890')
+
+    def test_numbers_come_from_a_sequence_and_are_unique(self):
+        first, second = self.file_ticket(), self.file_ticket()
+        self.assertRegex(first.number, r'^TIK/\d{4}/\d{5}$')
+        self.assertNotEqual(first.number, second.number)
+
+    def test_unit_is_the_reporters_company(self):
+        ticket = self.file_ticket()
+        self.assertEqual(ticket.partner_id, self.requester.partner_id)
+        self.assertEqual(ticket.unit_id, self.unit_a)
+
+    def test_tickets_are_never_deleted_only_archived(self):
+        ticket = self.ticket_in('closed')
+        with self.assertRaisesRegex(UserError, 'never deleted'):
+            ticket.sudo().unlink()
+        ticket.sudo(self.manager).write({'active': False})
+        self.assertFalse(ticket.active)
+        self.assertTrue(ticket.exists())
+
+    def test_state_changes_only_through_the_workflow(self):
+        ticket = self.file_ticket()
+        for vals in ({'state': 'closed'}, {'reject_reason': 'x'}, {'number': 'X'}):
+            with self.assertRaises(UserError):
+                ticket.sudo().write(vals)
+        with self.assertRaises(UserError):
+            self.Ticket.sudo(self.requester).create({'name': 'x', 'state': 'approved'})
+        self.assertEqual(ticket.state, 'new')
+
+    def test_fields_freeze_after_their_step(self):
+        ticket = self.ticket_in('in_progress')
+        for user, vals in [(self.helpdesk, {'division_id': self.division_y.id}),
+                           (self.kabid, {'officer_id': self.officer_other.id}),
+                           (self.requester, {'description': 'Ganti.'})]:
+            with self.assertRaisesRegex(UserError, 'can no longer be changed'):
+                ticket.sudo(user).write(vals)
+        self.assertEqual(ticket.division_id, self.division_x)
+        self.assertEqual(ticket.officer_id, self.officer)
+
+    def test_requester_cannot_touch_another_units_ticket(self):
+        ticket = self.file_ticket(user=self.requester_b)
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.requester).write({'name': 'Diubah'})
+
+    def test_step_four_uses_the_services_resolution_time(self):
+        self.service_x.resolution_days = 5
+        ticket = self.ticket_in('in_progress')
+        line = ticket.step_id
+        self.assertEqual(line.sop_step_id.sequence, 4)
+        self.assertEqual(line.date_deadline,
+                         self.Ticket.compute_deadline(line.date_start, 5))
+
+    def test_compute_deadline_is_callable_and_validates(self):
+        # Friday 15:00 WIB + 1 working day = Monday 15:00 WIB (2026-11-27 is a Friday).
+        self.assertEqual(self.Ticket.sudo(self.requester).compute_deadline(
+            '2026-11-27 08:00:00', 1), '2026-11-30 08:00:00')
+        for days in (0, -1):
+            with self.assertRaises(UserError):
+                self.Ticket.compute_deadline('2026-11-27 08:00:00', days)
+        with self.assertRaises(UserError):
+            self.Ticket.compute_deadline('bukan tanggal', 1)

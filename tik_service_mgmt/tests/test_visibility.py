@@ -1,0 +1,61 @@
+from odoo.exceptions import AccessError
+
+from .common import TikCase
+
+
+class TestVisibility(TikCase):
+    """Record rules, proven with search as each user."""
+
+    @classmethod
+    def setup_data(cls):
+        cls.own = cls.ticket_in('in_progress')  # unit A, division X, assigned to officer
+        # Unit A, filed in the portal (which creates as superuser for the portal user).
+        cls.colleague = cls.Ticket.sudo().create({
+            'name': 'Akun email terkunci', 'partner_id': cls.portal.partner_id.id})
+        cls.other_unit = cls.file_ticket(user=cls.requester_b)  # unit B
+        cls.division_y_ticket = cls.file_ticket(user=cls.requester_b)
+        cls.act(cls.division_y_ticket, 'helpdesk', {'division_id': cls.division_y.id},
+                'dispatch')
+        cls.all = cls.own | cls.colleague | cls.other_unit | cls.division_y_ticket
+
+    def visible(self, user):
+        return self.Ticket.sudo(user).search([('id', 'in', self.all.ids)])
+
+    def test_requesters_see_their_own_and_their_units_tickets(self):
+        self.assertEqual(self.visible(self.requester), self.own | self.colleague)
+        self.assertEqual(self.visible(self.portal), self.own | self.colleague)
+        self.assertEqual(self.visible(self.requester_b),
+                         self.other_unit | self.division_y_ticket)
+
+    def test_officers_see_the_tickets_assigned_to_them(self):
+        self.assertEqual(self.visible(self.officer), self.own)
+        self.assertFalse(self.visible(self.officer_other))
+
+    def test_kabid_sees_the_tickets_of_the_divisions_they_head(self):
+        self.assertEqual(self.visible(self.kabid), self.own)
+        self.assertEqual(self.visible(self.kabid_other), self.division_y_ticket)
+
+    def test_helpdesk_head_and_manager_see_everything(self):
+        for user in (self.helpdesk, self.head, self.manager):
+            self.assertEqual(self.visible(user), self.all, user.login)
+
+    def test_anyone_else_sees_nothing(self):
+        with self.assertRaises(AccessError):
+            self.visible(self.internal)
+        with self.assertRaises(AccessError):
+            self.own.sudo(self.internal).read(['name'])
+
+    def test_journal_follows_the_ticket(self):
+        steps = self.env['tik.ticket.step']
+        for user, tickets in [(self.requester, self.own | self.colleague),
+                              (self.officer, self.own),
+                              (self.kabid_other, self.division_y_ticket),
+                              (self.head, self.all)]:
+            lines = steps.sudo(user).search([('ticket_id', 'in', self.all.ids)])
+            self.assertEqual(lines.mapped('ticket_id'), tickets, user.login)
+
+    def test_a_foreign_ticket_cannot_be_read_by_id(self):
+        with self.assertRaises(AccessError):
+            self.other_unit.sudo(self.requester).read(['name'])
+        with self.assertRaises(AccessError):
+            self.other_unit.sudo(self.portal).read(['name'])

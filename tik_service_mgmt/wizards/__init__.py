@@ -1,0 +1,1 @@
+from . import tik_ticket_reason_wizard
