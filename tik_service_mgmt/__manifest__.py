@@ -22,6 +22,7 @@
         "data/tik_sop_step_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_data.xml",
+        "data/ir_cron_data.xml",
         "wizards/tik_ticket_reason_wizard_views.xml",
         "views/tik_sop_step_views.xml",
         "views/tik_division_views.xml",

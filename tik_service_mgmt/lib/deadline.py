@@ -146,3 +146,22 @@ class WorkCalendar(object):
                         total += hi - lo
             day += ONE_DAY
         return total.total_seconds() / 3600.0
+
+    def after_working_hours(self, start, hours):
+        """The moment (naive UTC) at which ``hours`` working hours have passed since
+        ``start`` (naive UTC): the inverse of :meth:`working_hours`."""
+        left = datetime.timedelta(hours=hours)
+        moment = self._count_from(self.to_local(start))
+        day = moment.date()
+        for _i in range(MAX_SEARCH_DAYS):
+            if self.is_working_day(day):
+                day0 = _midnight(day)
+                for p_start, p_end in self._periods[day.weekday()]:
+                    lo, hi = max(moment, day0 + p_start), day0 + p_end
+                    if hi <= lo:
+                        continue
+                    if hi - lo >= left:
+                        return self.to_utc(lo + left)
+                    left -= hi - lo
+            day += ONE_DAY
+        raise ValueError("%s working hours do not fit in %d days." % (hours, MAX_SEARCH_DAYS))

@@ -58,6 +58,9 @@ TRANSITIONS = {
     ]
 }
 
+# Whom a late step escalates to: the actor's superior.
+SUPERIOR = {'officer': 'division_head', 'division_head': 'head', 'helpdesk': 'head'}
+
 ACTIONS = [
     ('dispatch', 'Designate Division'),
     ('accept', 'Accept'),

@@ -76,6 +76,9 @@ class TikTicket(models.Model):
     date_deadline = fields.Datetime(
         related='step_id.date_deadline', string='Step Deadline', store=True,
         readonly=True, index=True)
+    date_at_risk = fields.Datetime(
+        related='step_id.date_at_risk', string='Step At Risk From', store=True,
+        readonly=True)
     sla_status = fields.Selection(
         [('on_track', 'On Track'), ('at_risk', 'At Risk'), ('late', 'Late'),
          ('met', 'Met'), ('missed', 'Missed')],
@@ -101,7 +104,7 @@ class TikTicket(models.Model):
             unit = ticket.partner_id.commercial_partner_id
             ticket.unit_id = unit if unit.is_company else False
 
-    @api.depends('state', 'date_deadline', 'step_ids.sla_status')
+    @api.depends('state', 'date_deadline', 'date_at_risk', 'step_ids.sla_status')
     def _compute_sla_status(self):
         now = fields.Datetime.now()
         for ticket in self:
@@ -110,6 +113,8 @@ class TikTicket(models.Model):
                 ticket.sla_status = 'missed' if missed else 'met'
             elif ticket.date_deadline and ticket.date_deadline < now:
                 ticket.sla_status = 'late'
+            elif ticket.date_at_risk and ticket.date_at_risk <= now:
+                ticket.sla_status = 'at_risk'
             else:
                 ticket.sla_status = 'on_track'
 
@@ -119,11 +124,12 @@ class TikTicket(models.Model):
         now = fields.Datetime.now()
         ended = [('state', 'in', workflow.ENDED)]
         missed = [('step_ids.sla_status', '=', 'missed')]
+        running = [('state', 'not in', workflow.ENDED)]
         domain = {
-            'late': [('state', 'not in', workflow.ENDED), ('date_deadline', '<', now)],
-            'on_track': [('state', 'not in', workflow.ENDED), '|',
-                         ('date_deadline', '=', False), ('date_deadline', '>=', now)],
-            'at_risk': [('id', '=', 0)],
+            'late': running + [('date_deadline', '<', now)],
+            'at_risk': running + [('date_at_risk', '<=', now), ('date_deadline', '>=', now)],
+            'on_track': running + ['|', ('date_at_risk', '=', False),
+                                   ('date_at_risk', '>', now)],
             'met': expression.AND([ended, ['!'] + missed]),
             'missed': expression.AND([ended, missed]),
         }.get(value, [('id', '=', 0)])
@@ -327,13 +333,17 @@ class TikTicket(models.Model):
             if refusal:
                 raise refusal
         now = fields.Datetime.now()
+        calendar = self._work_calendar()
         for ticket in self:
             rule = workflow.transition(ticket.state, action)
             note = (reason or '').strip() or ticket._output_note(rule)
             step = ticket.step_id
             as_workflow(step)._seal({
                 'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
-                'sla_status': 'met' if now <= (step.date_deadline or now) else 'missed'})
+                'sla_status': 'met' if now <= (step.date_deadline or now) else 'missed',
+                'hours_taken': calendar.working_hours(
+                    fields.Datetime.from_string(step.date_start),
+                    fields.Datetime.from_string(now))})
             if rule.target == 'rejected':
                 as_workflow(ticket).write({'reject_reason': note})
             ticket._enter(rule.target, now)
@@ -373,36 +383,47 @@ class TikTicket(models.Model):
         days = sop_step.duration_days
         if sop_step.sequence == 4 and self.service_id.resolution_days:
             days = self.service_id.resolution_days
+        calendar = self._work_calendar()
+        start = fields.Datetime.from_string(now)
+        deadline = calendar.deadline(start, days)
+        at_risk = calendar.after_working_hours(
+            start, calendar.working_hours(start, deadline) * (1 - self._at_risk_share()))
         return as_workflow(self.env['tik.ticket.step']).create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
-            'date_deadline': self.compute_deadline(now, days),
+            'date_deadline': fields.Datetime.to_string(deadline),
+            'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })
 
-    def _next_user(self, sop_step):
-        """The person the running step waits for."""
-        if sop_step.actor == 'division_head':
+    def _actor_user(self, actor, sop_step=None):
+        """The person who acts as `actor` for this ticket."""
+        if actor == 'division_head':
             return self.division_id.head_id
-        if sop_step.actor == 'officer':
+        if actor == 'officer':
             return self.officer_id
+        if not sop_step:
+            sop_step = self.env['tik.sop.step'].search(
+                [('actor', '=', actor), ('user_id', '!=', False)], limit=1)
         if sop_step.user_id:
             return sop_step.user_id
-        group = self.env.ref(ACTOR_GROUPS[sop_step.actor])
+        group = self.env.ref(ACTOR_GROUPS[actor])
         return group.users.filtered('active').sorted('id')[:1]
 
-    def _schedule_next(self, sop_step):
-        user = self._next_user(sop_step)
-        if not user:
-            return
-        deadline = pytz.utc.localize(fields.Datetime.from_string(self.date_deadline))
+    def _schedule(self, user, summary, date, note=None):
         self.env['mail.activity'].sudo().create({
             'res_model_id': self.env['ir.model']._get(self._name).id,
             'res_id': self.id,
             'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
             'user_id': user.id,
-            'summary': sop_step.name,
-            'date_deadline': fields.Date.to_string(
-                deadline.astimezone(pytz.timezone(self._tz())).date()),
+            'summary': summary,
+            'note': note,
+            'date_deadline': date,
         })
+
+    def _schedule_next(self, sop_step):
+        """A to-do for the next actor, due on the step's deadline (local date)."""
+        user = self._actor_user(sop_step.actor, sop_step)
+        if user:
+            self._schedule(user, sop_step.name, self._local(self.date_deadline).date())
 
     @api.model
     def _demo_play(self, ticket_xmlid, moves):
@@ -423,6 +444,23 @@ class TikTicket(models.Model):
 
     def _tz(self):
         return self.env.user.company_id.partner_id.tz or DEFAULT_TZ
+
+    def _local(self, utc_string):
+        moment = pytz.utc.localize(fields.Datetime.from_string(utc_string))
+        return moment.astimezone(pytz.timezone(self._tz())).replace(tzinfo=None)
+
+    def _format_local(self, utc_string):
+        return self._local(utc_string).strftime('%d-%m-%Y %H:%M')
+
+    @api.model
+    def _at_risk_share(self):
+        """Share of a step's working time below which it is at risk (0.25 by default)."""
+        value = self.env['ir.config_parameter'].sudo().get_param(
+            'tik_service_mgmt.at_risk_share', '0.25')
+        try:
+            return min(max(float(value), 0.0), 1.0)
+        except ValueError:
+            return 0.25
 
     def _work_calendar(self):
         calendar = self.env.user.company_id.resource_calendar_id.sudo()

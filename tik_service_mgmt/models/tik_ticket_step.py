@@ -51,6 +51,26 @@ class TikTicketStep(models.Model):
         readonly=True)
     note = fields.Text(string='Output / Reason', readonly=True)
     hash = fields.Char(readonly=True, copy=False)
+    date_at_risk = fields.Datetime(
+        string='At Risk From', readonly=True,
+        help='From this moment less than the configured share of the step\'s working '
+             'time is left.')
+    date_escalated = fields.Datetime(
+        string='Escalated', readonly=True,
+        help='When the step passed its deadline and went to the actor\'s superior.')
+    hours_taken = fields.Float(
+        string='Working Hours Taken', readonly=True, group_operator='avg')
+    division_id = fields.Many2one(related='ticket_id.division_id', store=True, readonly=True)
+    unit_id = fields.Many2one(related='ticket_id.unit_id', store=True, readonly=True)
+    service_id = fields.Many2one(related='ticket_id.service_id', store=True, readonly=True)
+
+    @api.model_cr
+    def init(self):
+        # What the SLA check asks for: running, not yet escalated, by deadline.
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_sla_check_idx
+            ON tik_ticket_step (date_deadline)
+            WHERE sla_status = 'running' AND date_escalated IS NULL""")
 
     @api.model
     def create(self, vals):
@@ -84,6 +104,31 @@ class TikTicketStep(models.Model):
             'sla_status': self.sla_status,
             'note': self.note or '',
         }
+
+    @api.model
+    def _cron_sla_check(self):
+        """Escalates, once, every step that passed its deadline (ir_cron_sla_check)."""
+        late = self.sudo().search([
+            ('sla_status', '=', 'running'), ('date_escalated', '=', False),
+            ('date_deadline', '<', fields.Datetime.now())])
+        if late:
+            as_workflow(late).write({'date_escalated': fields.Datetime.now()})
+            late._escalate()
+        return True
+
+    def _escalate(self):
+        for line in self:
+            ticket = line.ticket_id
+            superior = ticket._actor_user(workflow.SUPERIOR[line.actor])
+            message = _('Step "%(step)s" passed its deadline of %(deadline)s; escalated '
+                        'to %(superior)s.') % {
+                'step': line.sop_step_id.name, 'superior': superior.name or '-',
+                'deadline': ticket._format_local(line.date_deadline)}
+            ticket.message_post(body=message, subtype='mail.mt_note',
+                                partner_ids=superior.partner_id.ids)
+            if superior:
+                ticket._schedule(superior, _('Late: %s') % line.sop_step_id.name,
+                                 fields.Date.context_today(ticket), note=message)
 
     def _seal(self, vals):
         """Completes the running line with `vals` and chains its hash (workflow only)."""

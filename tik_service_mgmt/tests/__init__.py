@@ -4,3 +4,4 @@ from . import test_ticket
 from . import test_workflow
 from . import test_visibility
 from . import test_journal
+from . import test_sla

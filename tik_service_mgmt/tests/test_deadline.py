@@ -202,3 +202,28 @@ class TestDeadline(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class TestAfterWorkingHours(unittest.TestCase):
+    """after_working_hours is the inverse of working_hours."""
+
+    def setUp(self):
+        super(TestAfterWorkingHours, self).setUp()
+        self.cal = diskominfo()
+
+    def test_inverse_of_working_hours(self):
+        start = utc('2026-03-17 10:00')  # a Tuesday, just before Idul Fitri
+        for hours in (0.5, 2, 4.5, 7.5, 20, 22.5):
+            moment = self.cal.after_working_hours(start, hours)
+            self.assertAlmostEqual(self.cal.working_hours(start, moment), hours, places=6)
+
+    def test_skips_breaks_weekends_and_holidays(self):
+        after = self.cal.after_working_hours
+        # Friday 15:30 + 2 working hours: 1 h on Friday, 1 h on Monday.
+        self.assertEqual(after(utc('2026-11-27 15:30'), 2), utc('2026-11-30 08:30'))
+        # 11:30 + 1 h: 30 min before the lunch break, 30 min after it.
+        self.assertEqual(after(utc('2026-03-17 11:30'), 1), utc('2026-03-17 13:30'))
+        # Tue 17 Mar 15:00 + 2 h: 1 h that day, the rest after Idul Fitri (Wed 25 Mar).
+        self.assertEqual(after(utc('2026-03-17 15:00'), 2), utc('2026-03-25 08:30'))
+        # Started on a Sunday: counts from Monday 07:30.
+        self.assertEqual(after(utc('2026-11-29 10:00'), 1), utc('2026-11-30 08:30'))

@@ -1,0 +1,122 @@
+from datetime import datetime, timedelta
+
+from odoo import fields
+
+from ..models.tik_ticket_step import as_workflow
+from .common import TikCase
+
+
+def ago(hours):
+    return fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=hours))
+
+
+class TestTimeStandards(TikCase):
+
+    def move_running_step(self, ticket, at_risk, deadline):
+        """Shifts the running step's clock, as if it had started earlier."""
+        as_workflow(ticket.step_id).write({'date_at_risk': at_risk, 'date_deadline': deadline})
+        ticket.invalidate_cache()
+
+    def cron(self):
+        self.env['tik.ticket.step']._cron_sla_check()
+
+    def test_every_step_gets_its_deadline_from_the_calendar(self):
+        self.service_x.resolution_days = 2
+        ticket = self.ticket_in('closed')
+        lines = ticket.step_ids.sorted('id')
+        for line in lines[1:]:
+            days = 2 if line.sop_step_id.sequence == 4 else line.sop_step_id.duration_days
+            self.assertEqual(line.date_deadline,
+                             self.Ticket.compute_deadline(line.date_start, days),
+                             line.sop_step_id.code)
+            self.assertLessEqual(line.date_start, line.date_at_risk)
+            self.assertLessEqual(line.date_at_risk, line.date_deadline)
+            self.assertEqual(line.sla_status, 'met')
+            self.assertGreaterEqual(line.hours_taken, 0)
+
+    def test_at_risk_share_is_configurable(self):
+        param = self.env['ir.config_parameter'].sudo()
+        param.set_param('tik_service_mgmt.at_risk_share', '0.25')
+        late_warning = self.ticket_in('new').step_id
+        param.set_param('tik_service_mgmt.at_risk_share', '0.75')
+        early_warning = self.ticket_in('new').step_id
+        self.assertLess(early_warning.date_at_risk, late_warning.date_at_risk)
+
+    def test_status_goes_on_track_at_risk_late_then_missed(self):
+        ticket = self.ticket_in('analysis')
+        future = fields.Datetime.to_string(datetime.utcnow() + timedelta(days=2))
+        self.move_running_step(ticket, future, future)
+        self.assertEqual(ticket.sla_status, 'on_track')
+        self.move_running_step(ticket, ago(1), future)
+        self.assertEqual(ticket.sla_status, 'at_risk')
+        self.move_running_step(ticket, ago(3), ago(1))
+        self.assertEqual(ticket.sla_status, 'late')
+        for status in ('on_track', 'at_risk', 'late'):
+            found = self.Ticket.search([('sla_status', '=', status), ('id', '=', ticket.id)])
+            self.assertEqual(bool(found), status == 'late', status)
+        self.act(ticket, 'kabid', None, 'accept')
+        self.assertEqual(ticket.step_ids.sorted('id')[2].sla_status, 'missed')
+        self.assertEqual(ticket.step_id.sla_status, 'running')
+        self.act(ticket, 'officer', {'resolution': 'Beres.'}, 'report_resolution')
+        for action, actor in (('verify', 'kabid'), ('approve', 'head'), ('close', 'helpdesk')):
+            self.act(ticket, actor, None, action)
+        self.assertEqual(ticket.sla_status, 'missed')
+        self.assertEqual(self.Ticket.search([('sla_status', '=', 'missed'),
+                                             ('id', '=', ticket.id)]), ticket)
+
+    def test_a_late_step_escalates_to_the_superior_once(self):
+        ticket = self.ticket_in('in_progress')  # waiting for the officer
+        self.move_running_step(ticket, ago(5), ago(1))
+        messages = len(ticket.message_ids)
+        self.cron()
+        line = ticket.step_id
+        self.assertTrue(line.date_escalated)
+        escalation = ticket.activity_ids.filtered(lambda a: a.user_id == self.kabid)
+        self.assertEqual(len(escalation), 1)
+        self.assertIn('Late', escalation.summary)
+        self.assertEqual(len(ticket.message_ids), messages + 1)
+        self.assertIn(self.kabid.partner_id, ticket.message_ids[0].partner_ids)
+        # The officer's own to-do stays.
+        self.assertIn(self.officer, ticket.activity_ids.mapped('user_id'))
+        self.cron()
+        ticket.invalidate_cache()
+        self.assertEqual(len(ticket.activity_ids.filtered(
+            lambda a: a.user_id == self.kabid)), 1)
+        self.assertEqual(len(ticket.message_ids), messages + 1)
+
+    def test_superiors(self):
+        for state, superior in (('new', self.head), ('analysis', self.head),
+                                ('in_progress', self.kabid), ('approved', self.head)):
+            ticket = self.ticket_in(state)
+            self.move_running_step(ticket, ago(5), ago(1))
+            self.cron()
+            self.assertIn(superior, ticket.activity_ids.mapped('user_id'), state)
+
+    def test_a_later_lateness_of_the_same_ticket_escalates_again(self):
+        ticket = self.ticket_in('in_progress')
+        self.move_running_step(ticket, ago(5), ago(1))
+        self.cron()
+        self.act(ticket, 'officer', {'resolution': 'Beres.'}, 'report_resolution')
+        self.move_running_step(ticket, ago(5), ago(1))  # step 5, the Kabid's, late too
+        self.cron()
+        self.assertEqual(len(ticket.step_ids.filtered('date_escalated')), 2)
+        self.assertIn(self.head, ticket.activity_ids.mapped('user_id'))
+
+    def test_nothing_is_escalated_for_ended_tickets(self):
+        closed = self.ticket_in('closed')
+        rejected = self.ticket_in('rejected')
+        ended = closed | rejected
+        # Even lines whose deadline is long past: they are sealed.
+        self.assertFalse(ended.mapped('step_ids').filtered(
+            lambda l: l.sla_status == 'running'))
+        activities = self.env['mail.activity'].search_count([])
+        self.cron()
+        self.assertFalse(ended.mapped('step_ids').filtered('date_escalated'))
+        self.assertEqual(self.env['mail.activity'].search_count([]), activities)
+
+    def test_the_check_does_not_touch_steps_in_time(self):
+        ticket = self.ticket_in('analysis')
+        future = fields.Datetime.to_string(datetime.utcnow() + timedelta(hours=3))
+        self.move_running_step(ticket, ago(1), future)  # at risk, not late
+        self.cron()
+        self.assertFalse(ticket.step_id.date_escalated)
