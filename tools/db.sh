@@ -15,7 +15,7 @@ pg_up() {
     if [ ! -f "$data/PG_VERSION" ]; then
       log "Creating a private PostgreSQL cluster in $data"
       mkdir -p "$STATE/pg/run"
-      "$bin/initdb" -q -D "$data" -U tik -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      "$bin/initdb" -D "$data" -U tik -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 ||
       "$bin/pg_ctl" -D "$data" -l "$STATE/pg/server.log" -w start \

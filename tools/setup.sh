@@ -31,13 +31,13 @@ python37() {
 # pip, without the warnings about package folders this machine's pip.conf names but lacks.
 pip_in() {
   local dir=$1; shift
-  "$dir/bin/pip" install -q "$@" 2> >(grep -v '^WARNING: Location' >&2)
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$dir/bin/pip" install -q "$@" 2> >(grep -v '^WARNING: Location' >&2)
 }
 
 # Builds a venv unless its stamp (hash of the files that define it) is current.
 venv() {
   local dir=$1 stamp; shift
-  stamp=$(cat "$ROOT/constraints.txt" "$@" "$0" | sha256sum | cut -c1-16)
+  stamp=$(cat "$ROOT/constraints.txt" "$@" | sha256sum | cut -c1-16)
   [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ] && return 1
   log "Creating $dir"
   rm -rf "$dir"
@@ -66,7 +66,11 @@ lessc() {
   [ -x "$STATE/node/node_modules/.bin/lessc" ] && return 0
   log "Installing lessc"
   mkdir -p "$STATE/node"
-  npm install -s --no-audit --no-fund --prefix "$STATE/node" less@3.13.1 >/dev/null
+  # Not --prefix: npm would then read $STATE/node/etc/npmrc instead of the machine's
+  # global npmrc and lose its settings (a proxy's CA file, say).
+  [ -f "$STATE/node/package.json" ] || echo '{"private": true}' > "$STATE/node/package.json"
+  (cd "$STATE/node" && npm install --no-audit --no-fund less@3.13.1) > "$STATE/npm.log" 2>&1 ||
+    die "npm install less@3.13.1 failed: see $STATE/npm.log"
 }
 
 mkdir -p "$STATE"

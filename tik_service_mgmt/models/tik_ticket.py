@@ -15,7 +15,7 @@ from .tik_ticket_step import as_workflow, is_workflow
 from .utils import selection_label
 
 # Fields that only the workflow writes.
-WORKFLOW_FIELDS = {'state', 'step_id', 'number', 'date_closed', 'reject_reason'}
+WORKFLOW_FIELDS = {'state', 'current_step_id', 'number', 'date_closed', 'reject_reason'}
 # What the requester reported: editable until the helpdesk dispatches the ticket.
 REPORT_FIELDS = {'name', 'description', 'partner_id', 'phone', 'email'}
 # The actor groups, by the SOP's actor names.
@@ -69,15 +69,15 @@ class TikTicket(models.Model):
         index=True, group_expand='_expand_states')
     step_ids = fields.One2many('tik.ticket.step', 'ticket_id', string='Journal',
                                readonly=True, copy=False)
-    step_id = fields.Many2one(
+    current_step_id = fields.Many2one(
         'tik.ticket.step', string='Running Step', readonly=True, copy=False)
     sop_step_id = fields.Many2one(
-        related='step_id.sop_step_id', string='Current SOP Step', readonly=True)
+        related='current_step_id.sop_step_id', string='Current SOP Step', readonly=True)
     date_deadline = fields.Datetime(
-        related='step_id.date_deadline', string='Step Deadline', store=True,
+        related='current_step_id.date_deadline', string='Step Deadline', store=True,
         readonly=True, index=True)
     date_at_risk = fields.Datetime(
-        related='step_id.date_at_risk', string='Step At Risk From', store=True,
+        related='current_step_id.date_at_risk', string='Step At Risk From', store=True,
         readonly=True)
     sla_status = fields.Selection(
         [('on_track', 'On Track'), ('at_risk', 'At Risk'), ('late', 'Late'),
@@ -337,7 +337,7 @@ class TikTicket(models.Model):
         for ticket in self:
             rule = workflow.transition(ticket.state, action)
             note = (reason or '').strip() or ticket._output_note(rule)
-            step = ticket.step_id
+            step = ticket.current_step_id
             as_workflow(step)._seal({
                 'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
                 'sla_status': 'met' if now <= (step.date_deadline or now) else 'missed',
@@ -372,9 +372,9 @@ class TikTicket(models.Model):
         seq = workflow.running_step(state)
         if seq:
             sop_step = self.env['tik.sop.step'].by_sequence()[seq]
-            vals['step_id'] = self._open_step(sop_step, now).id
+            vals['current_step_id'] = self._open_step(sop_step, now).id
         else:
-            vals.update(step_id=False, date_closed=now)
+            vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
         if seq:
             self._schedule_next(sop_step)

@@ -120,6 +120,6 @@ class TikCase(SavepointCase):
         """What must not change when an action is refused."""
         self.env.cache.invalidate()
         ticket = ticket.sudo()
-        return (ticket.state, ticket.step_id.id, ticket.reject_reason,
+        return (ticket.state, ticket.current_step_id.id, ticket.reject_reason,
                 [(s.id, s.date_done, s.user_id.id, s.note, s.hash, s.sla_status)
                  for s in ticket.step_ids])

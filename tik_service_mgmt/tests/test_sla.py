@@ -14,7 +14,7 @@ class TestTimeStandards(TikCase):
 
     def move_running_step(self, ticket, at_risk, deadline):
         """Shifts the running step's clock, as if it had started earlier."""
-        as_workflow(ticket.step_id).write({'date_at_risk': at_risk, 'date_deadline': deadline})
+        as_workflow(ticket.current_step_id).write({'date_at_risk': at_risk, 'date_deadline': deadline})
         ticket.invalidate_cache()
 
     def cron(self):
@@ -37,9 +37,9 @@ class TestTimeStandards(TikCase):
     def test_at_risk_share_is_configurable(self):
         param = self.env['ir.config_parameter'].sudo()
         param.set_param('tik_service_mgmt.at_risk_share', '0.25')
-        late_warning = self.ticket_in('new').step_id
+        late_warning = self.ticket_in('new').current_step_id
         param.set_param('tik_service_mgmt.at_risk_share', '0.75')
-        early_warning = self.ticket_in('new').step_id
+        early_warning = self.ticket_in('new').current_step_id
         self.assertLess(early_warning.date_at_risk, late_warning.date_at_risk)
 
     def test_status_goes_on_track_at_risk_late_then_missed(self):
@@ -56,7 +56,7 @@ class TestTimeStandards(TikCase):
             self.assertEqual(bool(found), status == 'late', status)
         self.act(ticket, 'kabid', None, 'accept')
         self.assertEqual(ticket.step_ids.sorted('id')[2].sla_status, 'missed')
-        self.assertEqual(ticket.step_id.sla_status, 'running')
+        self.assertEqual(ticket.current_step_id.sla_status, 'running')
         self.act(ticket, 'officer', {'resolution': 'Beres.'}, 'report_resolution')
         for action, actor in (('verify', 'kabid'), ('approve', 'head'), ('close', 'helpdesk')):
             self.act(ticket, actor, None, action)
@@ -69,7 +69,7 @@ class TestTimeStandards(TikCase):
         self.move_running_step(ticket, ago(5), ago(1))
         messages = len(ticket.message_ids)
         self.cron()
-        line = ticket.step_id
+        line = ticket.current_step_id
         self.assertTrue(line.date_escalated)
         escalation = ticket.activity_ids.filtered(lambda a: a.user_id == self.kabid)
         self.assertEqual(len(escalation), 1)
@@ -119,4 +119,4 @@ class TestTimeStandards(TikCase):
         future = fields.Datetime.to_string(datetime.utcnow() + timedelta(hours=3))
         self.move_running_step(ticket, ago(1), future)  # at risk, not late
         self.cron()
-        self.assertFalse(ticket.step_id.date_escalated)
+        self.assertFalse(ticket.current_step_id.date_escalated)

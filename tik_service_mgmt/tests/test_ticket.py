@@ -67,7 +67,7 @@ class TestTicket(TikCase):
     def test_step_four_uses_the_services_resolution_time(self):
         self.service_x.resolution_days = 5
         ticket = self.ticket_in('in_progress')
-        line = ticket.step_id
+        line = ticket.current_step_id
         self.assertEqual(line.sop_step_id.sequence, 4)
         self.assertEqual(line.date_deadline,
                          self.Ticket.compute_deadline(line.date_start, 5))

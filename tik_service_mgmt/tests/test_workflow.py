@@ -40,7 +40,7 @@ class TestWorkflow(TikCase):
         ticket = ticket.sudo()
         self.assertEqual(ticket.state, 'closed')
         self.assertTrue(ticket.date_closed)
-        self.assertFalse(ticket.step_id)
+        self.assertFalse(ticket.current_step_id)
         self.assertEqual(self.journal(ticket), [
             (1, False, self.requester, 'met'),
             (2, 'dispatch', self.helpdesk, 'met'),

@@ -1,0 +1,182 @@
+"""How the SLA check (`tik.ticket.step._cron_sla_check`, scheduled action
+`tik_service_mgmt.ir_cron_sla_check`) scales with the number of open tickets.
+
+    .venv/bin/python bench/sla_sweep.py --db bench_sla --sizes 1000,10000,100000
+
+`--db` names the base database: it is made from `tik_test_base` (built by
+`make test`) with the current `tik_service_mgmt` and its demo data installed (rebuilt on
+every run unless `--reuse`, since the addon's code may have changed). Each size then runs in
+its own copy (`<db>_run`), so sizes do not influence each other:
+
+1. bulk SQL adds N open tickets shaped like the workflow's (see
+   `common.seed_tik_tickets`): a hash-chained journal with one running line per ticket,
+   followers, chatter and to-dos; every 100th running line is 1-48 hours past its
+   deadline and not yet escalated, the others are due 1-61 hours from now. Then
+   ANALYZE, as autovacuum would have done on a live database;
+2. cold: in a fresh registry (ormcaches cleared) and a fresh cursor and environment as
+   the cron's (uid of the scheduled action, empty context), run the check and commit:
+   it escalates the late ~1%;
+3. warm: the same again; nothing new is late.
+
+Times are wall-clock for the call plus its commit; queries are every SQL statement
+executed meanwhile (Odoo's cursor counter, `odoo.sql_db.sql_counter`). At the largest
+size the finder query is captured and EXPLAINed (ANALYZE, BUFFERS) before the cold run,
+to show it reads the partial index `tik_ticket_step_sla_check_idx`.
+
+`--keep` keeps the base database (the per-size copies are always dropped); by default
+it is dropped at the end with its filestore.
+"""
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common  # noqa: E402
+from common import log  # noqa: E402
+
+
+class FinderFound(Exception):
+    pass
+
+
+def capture_finder(odoo, db, uid):
+    """The SQL and parameters of the check's search, without escalating anything."""
+    registry = odoo.registry(db)
+    found = []
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        real_execute = cr.execute
+
+        def execute(query, params=None, log_exceptions=None):
+            text = query if isinstance(query, str) else query.decode()
+            if ('date_escalated' in text and text.lstrip().upper().startswith('SELECT')
+                    and '"tik_ticket_step"' in text):
+                found.append((text, params))
+                raise FinderFound()
+            return real_execute(query, params, log_exceptions)
+
+        cr.execute = execute
+        env = odoo.api.Environment(cr, uid, {})
+        try:
+            env['tik.ticket.step']._cron_sla_check()
+        except FinderFound:
+            pass
+        finally:
+            cr.execute = real_execute
+            cr.rollback()
+        if not found:
+            return None, None
+        query, params = found[0]
+        cr.execute('EXPLAIN (ANALYZE, BUFFERS) ' + query, params)
+        plan = '\n'.join(row[0] for row in cr.fetchall())
+        text = cr.mogrify(query, params).decode() if params else query
+        cr.rollback()
+        return text, plan
+
+
+def run_check(odoo, db, uid):
+    registry = odoo.registry(db)
+    q0 = odoo.sql_db.sql_counter
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        env = odoo.api.Environment(cr, uid, {})
+        start = time.perf_counter()
+        env['tik.ticket.step']._cron_sla_check()
+        cr.commit()
+        elapsed = time.perf_counter() - start
+    return elapsed, odoo.sql_db.sql_counter - q0
+
+
+def one_size(odoo, base, size, late_every, explain):
+    run_db = base + '_run'
+    if common.db_exists(run_db):
+        common.drop_db(run_db)
+    common.copy_db(base, run_db)
+    try:
+        registry = odoo.registry(run_db)
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            cron = env.ref('tik_service_mgmt.ir_cron_sla_check')
+            assert cron.code.strip() == 'model._cron_sla_check()', cron.code
+            uid = cron.user_id.id
+            start = time.perf_counter()
+            seeded = common.seed_tik_tickets(env, size, late_every)
+            cr.commit()
+            for table in ('tik_ticket', 'tik_ticket_step', 'mail_message', 'mail_followers',
+                          'mail_followers_mail_message_subtype_rel', 'mail_activity'):
+                cr.execute('ANALYZE %s' % table)
+            cr.commit()
+            cr.execute("SELECT count(*) FROM tik_ticket_step WHERE sla_status = 'running' "
+                       "AND date_escalated IS NULL AND date_deadline < %s",
+                       (odoo.fields.Datetime.now(),))
+            due = cr.fetchone()[0]
+        log('%d tickets, %d journal lines seeded in %.1f s; %d running lines past '
+            'their deadline' % (seeded['tickets'], seeded['lines'],
+                                time.perf_counter() - start, due))
+        if not seeded['head_escalates']:
+            log('NOTE: workflow.SUPERIOR has no superior for "head": a late Kadin '
+                '(approval) step makes the check fail with KeyError, so no late ticket '
+                'was put in the approval state.')
+        finder = plan = None
+        if explain:
+            finder, plan = capture_finder(odoo, run_db, uid)
+        registry.clear_caches()
+        cold_t, cold_q = run_check(odoo, run_db, uid)
+        with registry.cursor() as cr:
+            cr.execute("SELECT count(*) FROM tik_ticket_step WHERE date_escalated IS NOT NULL")
+            escalated = cr.fetchone()[0]
+        warm_t, warm_q = run_check(odoo, run_db, uid)
+        log('size %d: cold %.3f s / %d queries (%d escalated), warm %.3f s / %d queries'
+            % (size, cold_t, cold_q, escalated, warm_t, warm_q))
+        return {'size': size, 'late': due, 'escalated': escalated, 'cold_t': cold_t,
+                'cold_q': cold_q, 'warm_t': warm_t, 'warm_q': warm_q,
+                'finder': finder, 'plan': plan}
+    finally:
+        common.close_registry(odoo, run_db)
+        common.drop_db(run_db)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--db', default='bench_sla', help='base database (bench_*)')
+    parser.add_argument('--sizes', default='1000,10000,100000')
+    parser.add_argument('--late-every', type=int, default=100,
+                        help='every Nth ticket is late (100: 1%%)')
+    parser.add_argument('--keep', action='store_true', help='keep the base database')
+    parser.add_argument('--reuse', action='store_true',
+                        help='reuse the base database if it exists (else rebuilt)')
+    args = parser.parse_args()
+    if not args.db.startswith('bench_'):
+        common.die('--db must start with bench_')
+    sizes = [int(s) for s in args.sizes.split(',') if s.strip()]
+    odoo = common.odoo_setup()
+    if not (args.reuse and common.db_exists(args.db)):
+        common.fresh_db(args.db, 'tik_service_mgmt')
+    results = []
+    try:
+        for size in sizes:
+            results.append(one_size(odoo, args.db, size, args.late_every,
+                                    explain=size == max(sizes)))
+    finally:
+        if not args.keep:
+            common.drop_db(args.db)
+    print()
+    print('SLA check (_cron_sla_check), %s, %s' % (
+        time.strftime('%Y-%m-%d'), ', '.join(os.uname()[1:3])))
+    print('| open tickets | late | cold time | cold queries | warm time | warm queries |')
+    print('| ---: | ---: | ---: | ---: | ---: | ---: |')
+    for r in results:
+        print('| {size:,} | {late:,} | {ct:.3f} s | {cold_q:,} | {wt:.3f} s | {warm_q:,} |'
+              .format(ct=r['cold_t'], wt=r['warm_t'], **r))
+        if r['escalated'] != r['late']:
+            print('  (!) %d late but %d escalated' % (r['late'], r['escalated']))
+    last = results[-1] if results else None
+    if last and last['plan']:
+        print('\nFinder query at %s tickets:\n%s\n\nEXPLAIN (ANALYZE, BUFFERS):\n%s' % (
+            '{:,}'.format(last['size']), last['finder'], last['plan']))
+        uses = 'tik_ticket_step_sla_check_idx' in last['plan']
+        print('\nUses the partial index tik_ticket_step_sla_check_idx: %s'
+              % ('yes' if uses else 'NO'))
+
+
+if __name__ == '__main__':
+    main()
