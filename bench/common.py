@@ -154,8 +154,8 @@ def seed_tik_tickets(env, count, late_every=100, now=None):
     creation message and one chatter message per step done, and the to-do of the
     running step's actor are written too (tracking messages are not).
 
-    Every `late_every`-th ticket's running step is past its deadline (1 to 48 hours)
-    and not escalated; the others' deadlines lie 1 to 61 hours ahead. If the addon
+    Every `late_every`-th ticket's running step (none if 0) is past its deadline (1 to
+    48 hours) and not escalated; the others' deadlines lie 1 to 61 hours ahead. If the addon
     cannot escalate a late Kadin step (no superior for 'head'), late tickets are kept
     out of the approval state so the check can run, and the caller is told.
     Returns a dict of counts.
@@ -243,7 +243,7 @@ def seed_tik_tickets(env, count, late_every=100, now=None):
                    random() AS r1, random() AS r2, random() AS r3, random() AS r4
             FROM generate_series(1, %(n)s) g
         ), k AS (
-            SELECT r.*, (r.n %% %(late_every)s = 0) AS late,
+            SELECT r.*, (%(late_every)s > 0 AND r.n %% greatest(%(late_every)s, 1) = 0) AS late,
                    CASE WHEN r_state < 0.20 THEN 2 WHEN r_state < 0.35 THEN 3
                         WHEN r_state < 0.70 THEN 4 WHEN r_state < 0.82 THEN 5
                         WHEN r_state < 0.92 THEN 6 ELSE 7 END AS k0,

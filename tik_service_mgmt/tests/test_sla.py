@@ -120,3 +120,21 @@ class TestTimeStandards(TikCase):
         self.move_running_step(ticket, ago(1), future)  # at risk, not late
         self.cron()
         self.assertFalse(ticket.current_step_id.date_escalated)
+
+    def test_a_holiday_added_by_the_manager_moves_deadlines(self):
+        calendar = self.env.user.company_id.resource_calendar_id
+        # Monday 7 Dec 2026 becomes a holiday (the government adds days mid-year).
+        friday = '2026-12-04 08:00:00'  # 15:00 WIB
+        self.assertEqual(self.Ticket.compute_deadline(friday, 1), '2026-12-07 08:00:00')
+        self.env['resource.calendar.leaves'].sudo(self.manager).create({
+            'name': 'Libur tambahan', 'calendar_id': calendar.id,
+            'date_from': '2026-12-06 17:00:00', 'date_to': '2026-12-07 16:59:59'})
+        self.assertEqual(self.Ticket.compute_deadline(friday, 1), '2026-12-08 08:00:00')
+
+    def test_the_company_works_by_the_diskominfo_calendar(self):
+        calendar = self.env.user.company_id.resource_calendar_id
+        self.assertEqual(calendar, self.env.ref('tik_service_mgmt.resource_calendar_diskominfo'))
+        self.assertAlmostEqual(sum(a.hour_to - a.hour_from for a in calendar.attendance_ids), 37.5)
+        idul_fitri = calendar.leave_ids.filtered(
+            lambda l: not l.resource_id and '2026-03-18' <= l.date_to[:10] <= '2026-03-24')
+        self.assertEqual(len(idul_fitri), 7)  # 18 to 24 March 2026
