@@ -94,6 +94,11 @@ def actions_from(state):
     return [t.action for t in TRANSITIONS.values() if t.state == state]
 
 
+def actor_of(state):
+    """The actor a ticket waits for in `state` (None once ended)."""
+    return next((t.actor for t in TRANSITIONS.values() if t.state == state), None)
+
+
 def running_step(state):
     """Sequence number of the SOP step running in `state` (None once ended)."""
     return STATE_STEP.get(state)

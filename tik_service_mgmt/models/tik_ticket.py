@@ -150,9 +150,9 @@ class TikTicket(models.Model):
     def _search_waiting_for_me(self, operator, value):
         user = self.env.user
         domains = []
-        for state, seq in workflow.STATE_STEP.items():
-            actor = self.env['tik.sop.step'].by_sequence()[seq].actor
-            if actor == 'requester' or not user.has_group(ACTOR_GROUPS[actor]):
+        for state in workflow.STATE_STEP:
+            actor = workflow.actor_of(state)
+            if not user.has_group(ACTOR_GROUPS[actor]):
                 continue
             domain = [('state', '=', state)]
             if actor == 'division_head':
@@ -267,12 +267,12 @@ class TikTicket(models.Model):
             mail_create_nosubscribe=True)).create(vals)
         ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         now = fields.Datetime.now()
-        steps = self.env['tik.sop.step'].by_sequence()
-        sent = ticket._open_step(steps[1], now)
+        calendar = self._work_calendar()
+        sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
         as_workflow(sent)._seal({
             'user_id': self.env.uid, 'date_done': now, 'sla_status': 'met',
             'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
-        ticket._enter('new', now)
+        ticket._enter('new', now, calendar)
         return ticket
 
     @api.multi
@@ -346,7 +346,7 @@ class TikTicket(models.Model):
                     fields.Datetime.from_string(now))})
             if rule.target == 'rejected':
                 as_workflow(ticket).write({'reject_reason': note})
-            ticket._enter(rule.target, now)
+            ticket._enter(rule.target, now, calendar)
             ticket.message_post(
                 body=_('%(step)s: %(actor)s %(user)s. %(note)s') % {
                     'step': step.sop_step_id.name, 'actor': ticket._actor_label(rule.actor),
@@ -365,25 +365,24 @@ class TikTicket(models.Model):
         return '\n'.join(lines) or selection_label(
             self.env['tik.ticket.step'], 'action', rule.action)
 
-    def _enter(self, state, now):
+    def _enter(self, state, now, calendar):
         """Moves the ticket to `state` and opens the journal line of its step."""
         self.activity_ids.sudo().unlink()
         vals = {'state': state}
         seq = workflow.running_step(state)
         if seq:
             sop_step = self.env['tik.sop.step'].by_sequence()[seq]
-            vals['current_step_id'] = self._open_step(sop_step, now).id
+            vals['current_step_id'] = self._open_step(sop_step, now, calendar).id
         else:
             vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
         if seq:
             self._schedule_next(sop_step)
 
-    def _open_step(self, sop_step, now):
+    def _open_step(self, sop_step, now, calendar):
         days = sop_step.duration_days
         if sop_step.sequence == 4 and self.service_id.resolution_days:
             days = self.service_id.resolution_days
-        calendar = self._work_calendar()
         start = fields.Datetime.from_string(now)
         deadline = calendar.deadline(start, days)
         at_risk = calendar.after_working_hours(
@@ -421,7 +420,7 @@ class TikTicket(models.Model):
 
     def _schedule_next(self, sop_step):
         """A to-do for the next actor, due on the step's deadline (local date)."""
-        user = self._actor_user(sop_step.actor, sop_step)
+        user = self._actor_user(workflow.actor_of(self.state), sop_step)
         if user:
             self._schedule(user, sop_step.name, self._local(self.date_deadline).date())
 

@@ -1,5 +1,7 @@
 from odoo.tests.common import SavepointCase
 
+from ..lib import workflow
+
 
 class TestSecurityGroups(SavepointCase):
 
@@ -57,3 +59,6 @@ class TestSecurityGroups(SavepointCase):
         self.assertEqual([steps[n].actor for n in range(1, 8)],
                          ['requester', 'helpdesk', 'division_head', 'officer',
                           'division_head', 'head', 'helpdesk'])
+        # The SOP data and the workflow's transition table name the same actors.
+        for state, seq in workflow.STATE_STEP.items():
+            self.assertEqual(steps[seq].actor, workflow.actor_of(state), state)
