@@ -138,3 +138,11 @@ class TestTimeStandards(TikCase):
         idul_fitri = calendar.leave_ids.filtered(
             lambda l: not l.resource_id and '2026-03-18' <= l.date_to[:10] <= '2026-03-24')
         self.assertEqual(len(idul_fitri), 7)  # 18 to 24 March 2026
+
+    def test_the_next_actors_todo_is_due_on_the_steps_deadline(self):
+        ticket = self.ticket_in('in_progress')
+        activity = ticket.activity_ids
+        self.assertEqual(activity.user_id, self.officer)
+        local = ticket._local(ticket.current_step_id.date_deadline)
+        self.assertEqual(activity.date_deadline, local.strftime('%Y-%m-%d'))
+        self.assertEqual(activity.summary, ticket.current_step_id.sop_step_id.name)

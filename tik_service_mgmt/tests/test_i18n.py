@@ -1,0 +1,27 @@
+import io
+import os
+
+from odoo.modules.module import get_module_path
+from odoo.tests.common import TransactionCase
+from odoo.tools.translate import PoFile, trans_generate
+
+
+class TestIndonesian(TransactionCase):
+
+    def test_every_user_facing_string_is_translated(self):
+        path = os.path.join(get_module_path('tik_service_mgmt'), 'i18n', 'id.po')
+        with open(path, 'rb') as po:
+            translated = {source for _type, _name, _res, source, value, _c
+                          in PoFile(io.BytesIO(po.read())) if value and value.strip()}
+        terms = {source for module, _type, _name, res_id, source, _value, _c
+                 in trans_generate(None, ['tik_service_mgmt'], self.env.cr)
+                 if module == 'tik_service_mgmt' and '_demo' not in str(res_id)}
+        self.assertGreater(len(terms), 150)
+        self.assertEqual(sorted(terms - translated), [])
+
+    def test_errors_reach_the_user_in_indonesian(self):
+        self.env['res.lang'].load_lang('id_ID')
+        ticket = self.env['tik.ticket'].create({'name': 'Uji'})
+        with self.assertRaises(Exception) as refused:
+            ticket.with_context(lang='id_ID').action_close()
+        self.assertIn('Tiket %s' % ticket.number, str(refused.exception.name))
