@@ -44,7 +44,7 @@ class TikTicket(models.Model):
 
     number = fields.Char(
         readonly=True, copy=False, index=True, default='/')
-    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
+    name = fields.Char(string='Subject', required=True)
     description = fields.Text(string='Problem Description')
     partner_id = fields.Many2one(
         'res.partner', string='Reporter', required=True, default=_default_partner,
@@ -347,11 +347,14 @@ class TikTicket(models.Model):
             if rule.target == 'rejected':
                 as_workflow(ticket).write({'reject_reason': note})
             ticket._enter(rule.target, now, calendar)
+            # One message per step; followers (the requester) are notified of the
+            # outcome only, the actors have their to-dos.
             ticket.message_post(
                 body=_('%(step)s: %(actor)s %(user)s. %(note)s') % {
                     'step': step.sop_step_id.name, 'actor': ticket._actor_label(rule.actor),
                     'user': self.env.user.name, 'note': note},
-                subtype='tik_service_mgmt.mt_ticket_step')
+                subtype='tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
+                else 'mail.mt_note')
         return True
 
     def _output_note(self, rule):
@@ -367,7 +370,6 @@ class TikTicket(models.Model):
 
     def _enter(self, state, now, calendar):
         """Moves the ticket to `state` and opens the journal line of its step."""
-        self.activity_ids.sudo().unlink()
         vals = {'state': state}
         seq = workflow.running_step(state)
         if seq:
@@ -376,8 +378,7 @@ class TikTicket(models.Model):
         else:
             vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
-        if seq:
-            self._schedule_next(sop_step)
+        self._schedule_next(sop_step if seq else None)
 
     def _open_step(self, sop_step, now, calendar):
         days = sop_step.duration_days
@@ -407,22 +408,25 @@ class TikTicket(models.Model):
         group = self.env.ref(ACTOR_GROUPS[actor])
         return group.users.filtered('active').sorted('id')[:1]
 
-    def _schedule(self, user, summary, date, note=None):
-        self.env['mail.activity'].sudo().create({
-            'res_model_id': self.env['ir.model']._get(self._name).id,
-            'res_id': self.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'user_id': user.id,
-            'summary': summary,
-            'note': note,
-            'date_deadline': date,
-        })
+    def _schedule(self, user, summary, date, note=None, todo=None):
+        """A to-do for `user`; `todo`, an activity of this ticket, is reused if given."""
+        vals = {'user_id': user.id, 'summary': summary, 'note': note, 'date_deadline': date}
+        if todo:
+            return todo.sudo().write(vals)
+        vals.update(res_model_id=self.env['ir.model']._get(self._name).id, res_id=self.id,
+                    activity_type_id=self.env.ref('mail.mail_activity_data_todo').id)
+        return self.env['mail.activity'].sudo().create(vals)
 
     def _schedule_next(self, sop_step):
-        """A to-do for the next actor, due on the step's deadline (local date)."""
-        user = self._actor_user(workflow.actor_of(self.state), sop_step)
+        """Hands the to-do over to the next actor, due on the step's deadline (local
+        date); the previous step's to-dos, escalations included, are done."""
+        done = self.activity_ids.sudo()
+        user = sop_step and self._actor_user(workflow.actor_of(self.state), sop_step)
         if user:
-            self._schedule(user, sop_step.name, self._local(self.date_deadline).date())
+            self._schedule(user, sop_step.name, self._local(self.date_deadline).date(),
+                           todo=done[:1])
+            done = done[1:]
+        done.unlink()
 
     @api.model
     def _demo_play(self, ticket_xmlid, moves):

@@ -72,6 +72,8 @@ class TestWorkflow(TikCase):
                                    'officer_id': self.officer.id}, 'accept')
         self.assertEqual(ticket.activity_ids.user_id, self.officer)
         self.assertIn(self.requester.partner_id, ticket.message_partner_ids)
+        # Steps in between are internal notes; the requester hears of the outcome.
+        self.assertEqual(ticket.message_ids[0].subtype_id, self.env.ref('mail.mt_note'))
 
     def test_reject_closes_the_ticket_with_the_reason_for_the_requester(self):
         ticket = self.ticket_in('analysis')
@@ -85,6 +87,9 @@ class TestWorkflow(TikCase):
         self.assertEqual(self.journal(ticket)[-1], (3, 'reject', self.kabid, 'met'))
         self.assertEqual(ticket.step_ids.sorted('id')[-1].note, 'Bukan kewenangan Diskominfo.')
         self.assertFalse(ticket.activity_ids)
+        outcome = ticket.message_ids[0]
+        self.assertEqual(outcome.subtype_id, self.env.ref('tik_service_mgmt.mt_ticket_ended'))
+        self.assertIn('Bukan kewenangan Diskominfo.', outcome.body)
 
     def test_return_to_helpdesk_reroutes_to_another_division(self):
         ticket = self.ticket_in('analysis')
