@@ -260,6 +260,7 @@ class TikTicket(models.Model):
         vals = dict(vals)
         if vals.get('phone'):
             vals['phone'] = self._normalize_phone(vals['phone'])
+        calendar = self._work_calendar()
         if not vals.get('email') and vals.get('partner_id'):
             vals['email'] = self.env['res.partner'].browse(vals['partner_id']).email
         vals['number'] = self.env['ir.sequence'].sudo().next_by_code('tik.ticket') or '/'
@@ -267,7 +268,6 @@ class TikTicket(models.Model):
             mail_create_nosubscribe=True)).create(vals)
         ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         now = fields.Datetime.now()
-        calendar = self._work_calendar()
         sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
         as_workflow(sent)._seal({
             'user_id': self.env.uid, 'date_done': now, 'sla_status': 'met',
@@ -469,6 +469,10 @@ class TikTicket(models.Model):
         calendar = self.env.user.company_id.resource_calendar_id.sudo()
         attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
                        for a in calendar.attendance_ids]
+        if not attendances:
+            raise UserError(_('The working calendar "%s" has no working hours; the service '
+                              'manager must set them before deadlines can be computed.') %
+                            calendar.name)
         leaves = [(fields.Datetime.from_string(l.date_from),
                    fields.Datetime.from_string(l.date_to))
                   for l in calendar.leave_ids if not l.resource_id]
@@ -477,11 +481,16 @@ class TikTicket(models.Model):
     @api.model
     def compute_deadline(self, start, days):
         """Deadline of a step of `days` working days started at `start` (UTC strings)."""
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise UserError(_('A time standard is at least one working day.'))
         try:
             start = fields.Datetime.from_string(start)
-            return fields.Datetime.to_string(self._work_calendar().deadline(start, days))
-        except (TypeError, ValueError) as error:
-            raise UserError(_('Cannot compute a deadline: %s') % error)
+        except (TypeError, ValueError):
+            start = None
+        if not start:
+            raise UserError(_('Give the start as a UTC date and time, e.g. '
+                              '2026-01-05 08:00:00.'))
+        return fields.Datetime.to_string(self._work_calendar().deadline(start, days))
 
     # --- evidence -----------------------------------------------------------------
 

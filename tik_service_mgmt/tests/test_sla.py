@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import fields
+from odoo.exceptions import UserError
 
 from ..models.tik_ticket_step import as_workflow
 from .common import TikCase
@@ -146,3 +147,11 @@ class TestTimeStandards(TikCase):
         local = ticket._local(ticket.current_step_id.date_deadline)
         self.assertEqual(activity.date_deadline, local.strftime('%Y-%m-%d'))
         self.assertEqual(activity.summary, ticket.current_step_id.sop_step_id.name)
+
+    def test_a_calendar_without_hours_is_refused_clearly(self):
+        calendar = self.env.user.company_id.resource_calendar_id
+        calendar.attendance_ids.unlink()
+        count = self.Ticket.sudo().search_count([])
+        with self.assertRaisesRegex(UserError, 'no working hours'):
+            self.file_ticket()
+        self.assertEqual(self.Ticket.sudo().search_count([]), count)
