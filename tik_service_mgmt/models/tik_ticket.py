@@ -8,6 +8,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
+from odoo.tools import html2plaintext
 
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
@@ -274,6 +275,22 @@ class TikTicket(models.Model):
             'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
         ticket._enter('new', now, calendar)
         return ticket
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A ticket from an e-mail to the addon's alias; the sender is the reporter."""
+        partners = self.env['res.partner'].sudo()
+        partner = partners.browse(msg_dict.get('author_id'))
+        if not partner and msg_dict.get('email_from'):
+            partner = partners.browse(partners.find_or_create(msg_dict['email_from']))
+        vals = dict(custom_values or {})
+        vals.update({
+            'name': (msg_dict.get('subject') or '').strip() or _('(no subject)'),
+            'description': html2plaintext(msg_dict.get('body') or ''),
+            'partner_id': partner.id,
+            'email': partner.email,
+        })
+        return self.create(vals)
 
     @api.multi
     def write(self, vals):

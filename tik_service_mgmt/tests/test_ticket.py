@@ -81,3 +81,36 @@ class TestTicket(TikCase):
                 self.Ticket.compute_deadline('2026-11-27 08:00:00', days)
         with self.assertRaises(UserError):
             self.Ticket.compute_deadline('bukan tanggal', 1)
+
+    def test_an_email_to_the_alias_files_a_ticket_for_the_sender(self):
+        alias = self.env.ref('tik_service_mgmt.mail_alias_ticket')
+        self.assertEqual(alias.alias_model_id.model, 'tik.ticket')
+        raw = ('From: Requester <test_requester@uji.go.id>\r\n'
+               'To: layanan-tik@trenggalekkab.go.id\r\n'
+               'Subject: Internet kantor mati\r\n'
+               'Message-ID: <tik-uji-1@uji.go.id>\r\n'
+               'Content-Type: text/plain; charset=utf-8\r\n\r\n'
+               'Sejak pagi internet di kantor kami mati.\r\n')
+        self.requester.partner_id.email = 'test_requester@uji.go.id'
+        ticket = self.Ticket.browse(
+            self.env['mail.thread'].message_process('tik.ticket', raw))
+        self.assertEqual(ticket.name, 'Internet kantor mati')
+        self.assertIn('internet di kantor kami mati', ticket.description)
+        self.assertEqual(ticket.partner_id, self.requester.partner_id)
+        self.assertEqual(ticket.unit_id, self.unit_a)
+        self.assertEqual(ticket.state, 'new')
+        self.assertTrue(ticket.number.startswith('TIK/'))
+        self.assertEqual(len(ticket.step_ids), 2)
+
+    def test_an_email_from_a_stranger_creates_the_reporter(self):
+        raw = ('From: Warga <warga.baru@contoh.id>\r\n'
+               'To: layanan-tik@trenggalekkab.go.id\r\n'
+               'Subject: \r\n'
+               'Message-ID: <tik-uji-2@contoh.id>\r\n'
+               'Content-Type: text/plain; charset=utf-8\r\n\r\n'
+               'Situs desa tidak bisa dibuka.\r\n')
+        ticket = self.Ticket.browse(
+            self.env['mail.thread'].message_process('tik.ticket', raw))
+        self.assertEqual(ticket.partner_id.email, 'warga.baru@contoh.id')
+        self.assertTrue(ticket.name)
+        self.assertFalse(ticket.unit_id)
