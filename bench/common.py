@@ -167,9 +167,17 @@ def seed_tik_tickets(env, count, late_every=100, now=None):
     sop = {s.sequence: s for s in env['tik.sop.step'].search([])}
     ticket_model = env['ir.model']._get('tik.ticket')
     todo = ref('mail.mail_activity_data_todo').id
-    st_comment, st_note, st_activities, st_step = (
-        ref('mail.mt_comment').id, ref('mail.mt_note').id, ref('mail.mt_activities').id,
-        ref('tik_service_mgmt.mt_ticket_step').id)
+    st_note = ref('mail.mt_note').id
+    # A step's chatter message: its own subtype where the addon has one, else a note.
+    step_subtype = ref('tik_service_mgmt.mt_ticket_step', raise_if_not_found=False)
+    st_step = step_subtype.id if step_subtype else st_note
+    # Followers get the model's default subtypes, the requester only the public ones
+    # (as message_subscribe does).
+    defaults = env['mail.message.subtype'].search(
+        [('default', '=', True), '|', ('res_model', '=', 'tik.ticket'),
+         ('res_model', '=', False)])
+    st_staff = defaults.ids
+    st_requester = defaults.filtered(lambda s: not s.internal).ids
     ticket = env['tik.ticket']
     helpdesk = ticket._actor_user('helpdesk', sop[2])
     kadin = ticket._actor_user('head', sop[6])
@@ -231,8 +239,7 @@ def seed_tik_tickets(env, count, late_every=100, now=None):
                   'approved'],
         'model_id': ticket_model.id, 'todo': todo,
         'st_note': st_note, 'st_step': st_step,
-        'st_requester': [st_comment, st_step],
-        'st_staff': [st_comment, st_activities, st_step],
+        'st_requester': st_requester, 'st_staff': st_staff,
     }
     cr.execute("SELECT setseed(0.42)")
     # One row per ticket: where it stands and its running step's clock.

@@ -19,7 +19,11 @@ its own copy (`<db>_run`), so sizes do not influence each other:
 3. warm: the same again; nothing new is late.
 
 Times are wall-clock for the call plus its commit; queries are every SQL statement
-executed meanwhile (Odoo's cursor counter, `odoo.sql_db.sql_counter`). At the largest
+executed meanwhile (Odoo's cursor counter, `odoo.sql_db.sql_counter`). A cold run still
+busy after `--timeout` seconds (default 300) is stopped and rolled back, and the table
+says so (with how many late lines it had escalated); the late lines are then marked
+escalated by SQL so that the warm run still measures the steady state. `--profile`
+prints a cProfile of the cold run at the smallest size. At the largest
 size the finder query is captured and EXPLAINed (ANALYZE, BUFFERS) before the cold run,
 to show it reads the partial index `tik_ticket_step_sla_check_idx`.
 
@@ -28,6 +32,7 @@ it is dropped at the end with its filestore.
 """
 import argparse
 import os
+import signal
 import sys
 import time
 
@@ -74,19 +79,60 @@ def capture_finder(odoo, db, uid):
         return text, plan
 
 
-def run_check(odoo, db, uid):
+class TimeUp(Exception):
+    pass
+
+
+def _time_up(signum, frame):
+    raise TimeUp()
+
+
+def run_check(odoo, db, uid, timeout=0, profile=False):
+    """Runs the check as the cron does and commits it: (seconds, queries, done).
+
+    With `timeout`, a run still busy after that many seconds is interrupted and rolled
+    back; `done` then tells how many late lines it had escalated by then (else None).
+    """
     registry = odoo.registry(db)
     q0 = odoo.sql_db.sql_counter
+    done = None
+    profiler = None
     with odoo.api.Environment.manage(), registry.cursor() as cr:
         env = odoo.api.Environment(cr, uid, {})
+        cr.execute("SELECT coalesce(max(id), 0) FROM mail_activity")
+        last_activity = cr.fetchone()[0]
+        q0 += 1
+        if profile:
+            import cProfile
+            profiler = cProfile.Profile()
+        signal.signal(signal.SIGALRM, _time_up)
         start = time.perf_counter()
-        env['tik.ticket.step']._cron_sla_check()
-        cr.commit()
+        signal.alarm(timeout)
+        try:
+            if profiler:
+                profiler.enable()
+            env['tik.ticket.step']._cron_sla_check()
+            cr.commit()
+            signal.alarm(0)
+        except TimeUp:
+            if profiler:
+                profiler.disable()
+            cr.execute("SELECT count(*) FROM mail_activity WHERE id > %s", (last_activity,))
+            done = cr.fetchone()[0]
+            cr.rollback()
+        finally:
+            signal.alarm(0)
+            if profiler:
+                profiler.disable()
         elapsed = time.perf_counter() - start
-    return elapsed, odoo.sql_db.sql_counter - q0
+    if profiler:
+        import pstats
+        print('\nProfile of the cold run (top 25 by cumulative time):')
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats('cumulative').print_stats(25)
+    return elapsed, odoo.sql_db.sql_counter - q0, done
 
 
-def one_size(odoo, base, size, late_every, explain):
+def one_size(odoo, base, size, late_every, explain, timeout, profile):
     run_db = base + '_run'
     if common.db_exists(run_db):
         common.drop_db(run_db)
@@ -120,15 +166,24 @@ def one_size(odoo, base, size, late_every, explain):
         if explain:
             finder, plan = capture_finder(odoo, run_db, uid)
         registry.clear_caches()
-        cold_t, cold_q = run_check(odoo, run_db, uid)
+        cold_t, cold_q, partial = run_check(odoo, run_db, uid, timeout, profile)
         with registry.cursor() as cr:
+            if partial is not None:
+                log('cold run stopped after %.0f s (%d of %d escalated by then), rolled '
+                    'back; the late lines are marked escalated by SQL for the warm run'
+                    % (cold_t, partial, due))
+                cr.execute("UPDATE tik_ticket_step SET date_escalated = now() AT TIME ZONE "
+                           "'UTC' WHERE sla_status = 'running' AND date_escalated IS NULL "
+                           "AND date_deadline < now() AT TIME ZONE 'UTC'")
+                cr.commit()
             cr.execute("SELECT count(*) FROM tik_ticket_step WHERE date_escalated IS NOT NULL")
             escalated = cr.fetchone()[0]
-        warm_t, warm_q = run_check(odoo, run_db, uid)
-        log('size %d: cold %.3f s / %d queries (%d escalated), warm %.3f s / %d queries'
-            % (size, cold_t, cold_q, escalated, warm_t, warm_q))
+        warm_t, warm_q, _partial = run_check(odoo, run_db, uid)
+        log('size %d: cold %.3f s / %d queries (%s escalated), warm %.3f s / %d queries'
+            % (size, cold_t, cold_q, escalated if partial is None else partial,
+               warm_t, warm_q))
         return {'size': size, 'late': due, 'escalated': escalated, 'cold_t': cold_t,
-                'cold_q': cold_q, 'warm_t': warm_t, 'warm_q': warm_q,
+                'cold_q': cold_q, 'warm_t': warm_t, 'warm_q': warm_q, 'partial': partial,
                 'finder': finder, 'plan': plan}
     finally:
         common.close_registry(odoo, run_db)
@@ -141,6 +196,10 @@ def main():
     parser.add_argument('--sizes', default='1000,10000,100000')
     parser.add_argument('--late-every', type=int, default=100,
                         help='every Nth ticket is late (100: 1%%)')
+    parser.add_argument('--timeout', type=int, default=300,
+                        help='stop a cold run after this many seconds (0: never)')
+    parser.add_argument('--profile', action='store_true',
+                        help='print a cProfile of the cold run at the smallest size')
     parser.add_argument('--keep', action='store_true', help='keep the base database')
     parser.add_argument('--reuse', action='store_true',
                         help='reuse the base database if it exists (else rebuilt)')
@@ -155,7 +214,8 @@ def main():
     try:
         for size in sizes:
             results.append(one_size(odoo, args.db, size, args.late_every,
-                                    explain=size == max(sizes)))
+                                    explain=size == max(sizes), timeout=args.timeout,
+                                    profile=args.profile and size == min(sizes)))
     finally:
         if not args.keep:
             common.drop_db(args.db)
@@ -164,11 +224,23 @@ def main():
         time.strftime('%Y-%m-%d'), ', '.join(os.uname()[1:3])))
     print('| open tickets | late | cold time | cold queries | warm time | warm queries |')
     print('| ---: | ---: | ---: | ---: | ---: | ---: |')
+    notes = []
     for r in results:
-        print('| {size:,} | {late:,} | {ct:.3f} s | {cold_q:,} | {wt:.3f} s | {warm_q:,} |'
-              .format(ct=r['cold_t'], wt=r['warm_t'], **r))
-        if r['escalated'] != r['late']:
-            print('  (!) %d late but %d escalated' % (r['late'], r['escalated']))
+        if r['partial'] is None:
+            cold_t, cold_q = '%.3f s' % r['cold_t'], '{:,}'.format(r['cold_q'])
+        else:
+            cold_t = '> %.0f s (stopped)' % r['cold_t']
+            cold_q = '> {:,}'.format(r['cold_q'])
+            notes.append('At %s tickets the cold run was stopped after %.0f s, having '
+                         'escalated %d of %d late lines; it was rolled back.' % (
+                             '{:,}'.format(r['size']), r['cold_t'], r['partial'], r['late']))
+        print('| {size:,} | {late:,} | {ct} | {cq} | {wt:.3f} s | {warm_q:,} |'.format(
+            ct=cold_t, cq=cold_q, wt=r['warm_t'], **r))
+        if r['partial'] is None and r['escalated'] != r['late']:
+            notes.append('At %s tickets: %d late but %d escalated.' % (
+                '{:,}'.format(r['size']), r['late'], r['escalated']))
+    for note in notes:
+        print(note)
     last = results[-1] if results else None
     if last and last['plan']:
         print('\nFinder query at %s tickets:\n%s\n\nEXPLAIN (ANALYZE, BUFFERS):\n%s' % (
