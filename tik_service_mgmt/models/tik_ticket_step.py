@@ -102,6 +102,8 @@ class TikTicketStep(models.Model):
             'date_deadline': self.date_deadline or '',
             'date_done': self.date_done or '',
             'sla_status': self.sla_status,
+            'date_escalated': self.date_escalated or '',
+            'hours_taken': '%.2f' % self.hours_taken,
             'note': self.note or '',
         }
 

@@ -102,6 +102,11 @@ class TestTimeStandards(TikCase):
         self.cron()
         self.assertEqual(len(ticket.step_ids.filtered('date_escalated')), 2)
         self.assertIn(self.head, ticket.activity_ids.mapped('user_id'))
+        # The escalation is part of the sealed record.
+        self.env.cr.execute("UPDATE tik_ticket_step SET date_escalated = NULL WHERE id = %s",
+                            [ticket.step_ids.sorted('id')[3].id])
+        self.env.cache.invalidate()
+        self.assertEqual(ticket.check_journal()[ticket.id], ticket.step_ids.sorted('id')[3].id)
 
     def test_nothing_is_escalated_for_ended_tickets(self):
         closed = self.ticket_in('closed')
