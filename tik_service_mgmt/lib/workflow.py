@@ -58,8 +58,10 @@ TRANSITIONS = {
     ]
 }
 
-# Whom a late step escalates to: the actor's superior.
-SUPERIOR = {'officer': 'division_head', 'division_head': 'head', 'helpdesk': 'head'}
+# Whom a late step escalates to: the actor's superior. The agency head has none above
+# in the SOP, so a late approval comes back to the agency head as a reminder.
+SUPERIOR = {'officer': 'division_head', 'division_head': 'head', 'helpdesk': 'head',
+            'head': 'head'}
 
 ACTIONS = [
     ('dispatch', 'Designate Division'),

@@ -16,7 +16,8 @@ from .tik_ticket_step import as_workflow, is_workflow
 from .utils import selection_label
 
 # Fields that only the workflow writes.
-WORKFLOW_FIELDS = {'state', 'current_step_id', 'number', 'date_closed', 'reject_reason'}
+WORKFLOW_FIELDS = {'state', 'current_step_id', 'number', 'date_closed', 'reject_reason',
+                   'step_missed'}
 # What the requester reported: editable until the helpdesk dispatches the ticket.
 REPORT_FIELDS = {'name', 'description', 'partner_id', 'phone', 'email'}
 # The actor groups, by the SOP's actor names.
@@ -84,6 +85,8 @@ class TikTicket(models.Model):
         [('on_track', 'On Track'), ('at_risk', 'At Risk'), ('late', 'Late'),
          ('met', 'Met'), ('missed', 'Missed')],
         string='Time Standard', compute='_compute_sla_status', search='_search_sla_status')
+    step_missed = fields.Boolean(
+        string='A Step Missed Its Time Standard', readonly=True, copy=False)
     date_closed = fields.Datetime(string='Ended', readonly=True, copy=False)
     reject_reason = fields.Text(string='Reason for Closing', readonly=True, copy=False)
     access_token = fields.Char(
@@ -105,13 +108,12 @@ class TikTicket(models.Model):
             unit = ticket.partner_id.commercial_partner_id
             ticket.unit_id = unit if unit.is_company else False
 
-    @api.depends('state', 'date_deadline', 'date_at_risk', 'step_ids.sla_status')
+    @api.depends('state', 'date_deadline', 'date_at_risk', 'step_missed')
     def _compute_sla_status(self):
         now = fields.Datetime.now()
         for ticket in self:
             if ticket.state in workflow.ENDED:
-                missed = 'missed' in ticket.step_ids.mapped('sla_status')
-                ticket.sla_status = 'missed' if missed else 'met'
+                ticket.sla_status = 'missed' if ticket.step_missed else 'met'
             elif ticket.date_deadline and ticket.date_deadline < now:
                 ticket.sla_status = 'late'
             elif ticket.date_at_risk and ticket.date_at_risk <= now:
@@ -124,15 +126,14 @@ class TikTicket(models.Model):
             raise UserError(_('Search the time standard by one status at a time.'))
         now = fields.Datetime.now()
         ended = [('state', 'in', workflow.ENDED)]
-        missed = [('step_ids.sla_status', '=', 'missed')]
         running = [('state', 'not in', workflow.ENDED)]
         domain = {
             'late': running + [('date_deadline', '<', now)],
             'at_risk': running + [('date_at_risk', '<=', now), ('date_deadline', '>=', now)],
             'on_track': running + ['|', ('date_at_risk', '=', False),
                                    ('date_at_risk', '>', now)],
-            'met': expression.AND([ended, ['!'] + missed]),
-            'missed': expression.AND([ended, missed]),
+            'met': ended + [('step_missed', '=', False)],
+            'missed': ended + [('step_missed', '=', True)],
         }.get(value, [('id', '=', 0)])
         domain = expression.normalize_domain(domain)
         return domain if operator == '=' else ['!'] + domain
@@ -355,12 +356,15 @@ class TikTicket(models.Model):
             rule = workflow.transition(ticket.state, action)
             note = (reason or '').strip() or ticket._output_note(rule)
             step = ticket.current_step_id
+            missed = bool(step.date_deadline) and now > step.date_deadline
             as_workflow(step)._seal({
                 'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
-                'sla_status': 'met' if now <= (step.date_deadline or now) else 'missed',
+                'sla_status': 'missed' if missed else 'met',
                 'hours_taken': calendar.working_hours(
                     fields.Datetime.from_string(step.date_start),
                     fields.Datetime.from_string(now))})
+            if missed:
+                as_workflow(ticket).write({'step_missed': True})
             if rule.target == 'rejected':
                 as_workflow(ticket).write({'reject_reason': note})
             ticket._enter(rule.target, now, calendar)

@@ -112,14 +112,16 @@ class TikTicketStep(models.Model):
         """Escalates, once, every step that passed its deadline (ir_cron_sla_check)."""
         late = self.sudo().search([
             ('sla_status', '=', 'running'), ('date_escalated', '=', False),
-            ('date_deadline', '<', fields.Datetime.now())])
+            ('date_deadline', '<', fields.Datetime.now())], order='id')
         if late:
             as_workflow(late).write({'date_escalated': fields.Datetime.now()})
             late._escalate()
         return True
 
     def _escalate(self):
-        for line in self:
+        # One line at a time: posting a message clears the cache, and a line browsed
+        # within the whole set would make every iteration re-read all of them.
+        for line in map(self.browse, self.ids):
             ticket = line.ticket_id
             superior = ticket._actor_user(workflow.SUPERIOR[line.actor])
             message = _('Step "%(step)s" passed its deadline of %(deadline)s; escalated '

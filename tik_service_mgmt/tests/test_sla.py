@@ -87,7 +87,8 @@ class TestTimeStandards(TikCase):
 
     def test_superiors(self):
         for state, superior in (('new', self.head), ('analysis', self.head),
-                                ('in_progress', self.kabid), ('approved', self.head)):
+                                ('in_progress', self.kabid), ('verification', self.head),
+                                ('approval', self.head), ('approved', self.head)):
             ticket = self.ticket_in(state)
             self.move_running_step(ticket, ago(5), ago(1))
             self.cron()
