@@ -35,6 +35,7 @@ What it does:
 """
 import argparse
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -294,9 +295,9 @@ def main():
         results.append(compare('one transition', Op(s_ours, 'action_dispatch', ours_dispatch),
                                Op(s_anchor, 'write', anchor_stage),
                                args.calls, args.warmup, args.block))
-        states = helpdesk.call('tik.ticket', 'read_group', [('id', 'in', ours_ids)],
-                               ['state'], ['state'])
-        assert [g['state'] for g in states] == ['analysis'], states
+        moved = helpdesk.call('tik.ticket', 'search_count',
+                              [('id', 'in', ours_ids), ('state', '=', 'analysis')])
+        assert moved == len(ours_ids), (moved, len(ours_ids))
 
         # (c) list
         ours_fields = list_fields(helpdesk, 'tik.ticket')
@@ -322,12 +323,18 @@ def main():
         for server in servers:
             for line in server.errors():
                 print('server %s: %s' % (server.db, line))
+    except BaseException:
+        args.keep = True  # keep the evidence
+        raise
     finally:
         for server in servers:
             server.stop()
         if not args.keep:
             common.drop_db(ours_db)
             common.drop_db(anchor_db)
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            log('server logs and per-call counts kept in %s' % workdir)
 
     print()
     print('tik_service_mgmt vs OCA helpdesk_mgmt %s, XML-RPC, --workers=2, %s, %d timed '

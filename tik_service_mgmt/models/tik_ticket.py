@@ -5,7 +5,7 @@ import uuid
 import phonenumbers
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import html2plaintext
@@ -271,11 +271,29 @@ class TikTicket(models.Model):
         ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         now = fields.Datetime.now()
         sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
+        # Filed through the portal or by e-mail (as superuser): the reporter sent it.
+        sender = self.env.user
+        if self.env.uid == SUPERUSER_ID:
+            sender = ticket.partner_id.user_ids[:1] or sender
         as_workflow(sent)._seal({
-            'user_id': self.env.uid, 'date_done': now, 'sla_status': 'met',
+            'user_id': sender.id, 'date_done': now, 'sla_status': 'met',
             'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
         ticket._enter('new', now, calendar)
         return ticket
+
+    def _compute_portal_url(self):
+        for ticket in self:
+            ticket.portal_url = '/my/tickets/%s' % ticket.id
+
+    @api.multi
+    def get_access_action(self, access_uid=None):
+        """Portal users (from a notification's link, say) go to the portal page."""
+        self.ensure_one()
+        user = self.env['res.users'].sudo().browse(access_uid or self.env.uid)
+        if not user.share:
+            return super(TikTicket, self).get_access_action(access_uid)
+        return {'type': 'ir.actions.act_url', 'url': self.portal_url, 'target': 'self',
+                'res_id': self.id}
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
@@ -411,7 +429,7 @@ class TikTicket(models.Model):
             start, calendar.working_hours(start, deadline) * (1 - self._at_risk_share()))
         return as_workflow(self.env['tik.ticket.step']).create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
-            'date_deadline': fields.Datetime.to_string(deadline),
+            'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })
 

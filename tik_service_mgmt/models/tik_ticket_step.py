@@ -43,6 +43,9 @@ class TikTicketStep(models.Model):
     user_id = fields.Many2one(
         'res.users', string='Done by', ondelete='restrict', readonly=True)
     date_start = fields.Datetime(string='Started', required=True, readonly=True)
+    duration_days = fields.Integer(
+        string='Time Standard (working days)', readonly=True,
+        help='The time standard this step ran against, as it was when the step started.')
     date_deadline = fields.Datetime(string='Deadline', readonly=True)
     date_done = fields.Datetime(string='Completed', readonly=True)
     sla_status = fields.Selection(
@@ -99,6 +102,7 @@ class TikTicketStep(models.Model):
             'action': self.action or '',
             'user': self.user_id.id,
             'date_start': self.date_start,
+            'duration_days': self.duration_days,
             'date_deadline': self.date_deadline or '',
             'date_done': self.date_done or '',
             'sla_status': self.sla_status,

@@ -6,3 +6,5 @@ from . import test_visibility
 from . import test_journal
 from . import test_i18n
 from . import test_sla
+from . import test_portal
+from . import test_reports

@@ -71,6 +71,10 @@ class TestTicket(TikCase):
         self.assertEqual(line.sop_step_id.sequence, 4)
         self.assertEqual(line.date_deadline,
                          self.Ticket.compute_deadline(line.date_start, 5))
+        self.assertEqual(line.duration_days, 5)
+        # A later change of the catalogue does not rewrite what the step ran against.
+        self.service_x.resolution_days = 2
+        self.assertEqual(line.duration_days, 5)
 
     def test_compute_deadline_is_callable_and_validates(self):
         # Friday 15:00 WIB + 1 working day = Monday 15:00 WIB (2026-11-27 is a Friday).
@@ -114,3 +118,17 @@ class TestTicket(TikCase):
         self.assertEqual(ticket.partner_id.email, 'warga.baru@contoh.id')
         self.assertTrue(ticket.name)
         self.assertFalse(ticket.unit_id)
+
+    def test_share_links_lead_portal_users_to_the_portal_page(self):
+        ticket = self.file_ticket().sudo()
+        self.assertEqual(ticket.portal_url, '/my/tickets/%d' % ticket.id)
+        action = ticket.get_access_action(self.portal.id)
+        self.assertEqual((action['type'], action['url']),
+                         ('ir.actions.act_url', '/my/tickets/%d' % ticket.id))
+        self.assertEqual(ticket.get_access_action(self.helpdesk.id)['type'],
+                         'ir.actions.act_window')
+
+    def test_a_ticket_filed_on_behalf_of_a_portal_user_is_sent_by_them(self):
+        ticket = self.Ticket.sudo().create({'name': 'Lewat portal',
+                                            'partner_id': self.portal.partner_id.id})
+        self.assertEqual(ticket.step_ids.sorted('id')[0].user_id, self.portal)

@@ -1,0 +1,360 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The requester's portal over real HTTP: who sees which ticket, and the intake form."""
+import base64
+import re
+from html import unescape
+from urllib.parse import urlparse
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import common
+
+from .common import PATH
+
+FORM = '/my/tickets/new'
+# The language of the test users, as of the agency's staff (and the portal's default).
+LANG = 'id_ID'
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestPortal(common.HttpCase):
+
+    def setUp(self):
+        super(TestPortal, self).setUp()
+        # Odoo 11's HttpCase serves the requests on the registry's test cursor, not on
+        # self.cr: build the data on that cursor so that the server sees it, and give
+        # the cleanups their own cursor back.
+        own = self.cr, self.env
+        self.cr = self.registry.test_cr
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
+
+        def restore():
+            self.cr, self.env = own
+        self.addCleanup(restore)
+
+        partner = self.env['res.partner']
+        self.unit_a = partner.create({'name': 'Dinas Portal A', 'is_company': True})
+        self.unit_b = partner.create({'name': 'Dinas Portal B', 'is_company': True})
+        self.kominfo = partner.create({'name': 'Kominfo Portal', 'is_company': True})
+        self.colleague = partner.create({'name': 'Rekan Dinas A', 'parent_id': self.unit_a.id})
+        self.portal_a = self.user('portal_a', self.unit_a, 'base.group_portal')
+        self.portal_b = self.user('portal_b', self.unit_b, 'base.group_portal')
+        self.division_x = self.env['tik.division'].create({'name': 'Bidang Portal', 'code': 'PX'})
+        self.service_x = self.env['tik.service'].create({
+            'name': 'Layanan Terbit', 'code': 'PX-ON', 'division_id': self.division_x.id,
+            'portal_published': True})
+        self.service_hidden = self.env['tik.service'].create({
+            'name': 'Layanan Internal', 'code': 'PX-OFF', 'division_id': self.division_x.id,
+            'portal_published': False})
+        ticket = self.env['tik.ticket']
+        self.ticket_a = ticket.create({
+            'name': 'Printer bidang A macet', 'description': 'Kertas tersangkut sejak pagi.',
+            'partner_id': self.portal_a.partner_id.id, 'service_id': self.service_x.id})
+        self.ticket_colleague = ticket.create({
+            'name': 'Akun e-mail rekan terkunci', 'partner_id': self.colleague.id})
+        self.ticket_b = ticket.create({
+            'name': 'Rahasia dinas B: server arsip', 'description': 'Jangan bocor ke unit lain.',
+            'partner_id': self.portal_b.partner_id.id})
+        self.keep()
+
+    def user(self, login, unit, *groups):
+        return self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': login.replace('_', ' ').title(), 'login': 'test_' + login,
+            'password': 'test_' + login, 'email': login + '@portal.uji.go.id',
+            'parent_id': unit.id, 'lang': LANG, 'tz': 'Asia/Jakarta',
+            'groups_id': [(6, 0, [self.env.ref(g).id for g in groups])]})
+
+    def keep(self):
+        """Makes the data so far survive a refused request.
+
+        A request that fails rolls the test cursor back to its savepoint; leaving a
+        cursor context moves that savepoint, as the end of every request does.
+        """
+        with self.registry.cursor():
+            pass
+
+    def tr(self, source):
+        """`source`, a message of the code, as the test users read it."""
+        return self.env['ir.translation']._get_source(None, ('code',), LANG, source)
+
+    def login(self, user):
+        self.authenticate(user.login, user.login)
+
+    # --- HTTP helpers -------------------------------------------------------------------
+
+    def url(self, path):
+        return 'http://%s:%s%s' % (common.HOST, common.PORT, path)
+
+    def get(self, path, **kwargs):
+        return self.opener.get(self.url(path), timeout=30, allow_redirects=False, **kwargs)
+
+    def post(self, path, data, files=None):
+        return self.opener.post(self.url(path), data=data, files=files, timeout=30,
+                                allow_redirects=False)
+
+    def assertRedirects(self, response, path):
+        self.assertIn(response.status_code, (301, 302, 303), response.text[:500])
+        self.assertEqual(urlparse(response.headers['Location']).path, path)
+
+    def csrf_token(self):
+        page = self.get(FORM)
+        self.assertEqual(page.status_code, 200)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def form(self, **values):
+        data = {'name': 'Aplikasi SIMPUS tidak bisa dibuka',
+                'description': 'Muncul pesan galat 502 sejak pukul 08.00.',
+                'service_id': str(self.service_x.id), 'phone': '0812-3456-7890',
+                'csrf_token': self.csrf_token()}
+        data.update(values)
+        return {key: value for key, value in data.items() if value is not None}
+
+    def tickets_of(self, user):
+        self.env.cache.invalidate()
+        return self.env['tik.ticket'].search([('partner_id', '=', user.partner_id.id)])
+
+    def walk(self, ticket, state):
+        """Brings `ticket` to `state` through the workflow, as the right actors."""
+        if not getattr(self, 'helpdesk', None):
+            self.make_actors()
+        actors = {'helpdesk': self.helpdesk, 'kabid': self.kabid, 'officer': self.officer,
+                  'head': self.head}
+        source = 'new'
+        for target, actor, values, action in PATH:
+            if ticket.state == state:
+                break
+            if ticket.state == source:
+                as_actor = ticket.sudo(actors[actor])
+                if values:
+                    as_actor.write(values(self))
+                getattr(as_actor, 'action_' + action)()
+            source = target
+        self.assertEqual(ticket.state, state)
+        self.keep()
+
+    def make_actors(self):
+        self.helpdesk = self.user('helpdesk', self.kominfo, 'tik_service_mgmt.group_helpdesk')
+        self.kabid = self.user('kabid', self.kominfo, 'tik_service_mgmt.group_division_head')
+        self.officer = self.user('officer', self.kominfo, 'tik_service_mgmt.group_officer')
+        self.head = self.user('head', self.kominfo, 'tik_service_mgmt.group_head')
+        self.division_x.write({'head_id': self.kabid.id,
+                               'officer_ids': [(6, 0, self.officer.ids)]})
+
+    # --- home and list ----------------------------------------------------------------
+
+    def test_home_counts_the_tickets_the_user_sees(self):
+        self.login(self.portal_a)
+        home = self.get('/my')
+        self.assertEqual(home.status_code, 200)
+        entry = re.search(r'<li[^>]*o_tik_home_entry.*?</li>', home.text, re.S).group(0)
+        self.assertIn('href="/my/tickets"', entry)
+        self.assertIn('>2<', entry)
+
+    def test_list_shows_own_and_unit_tickets_not_other_units(self):
+        self.login(self.portal_a)
+        for sortby in ('', '?sortby=date', '?sortby=number', '?sortby=state',
+                       '?sortby=nonsense'):
+            page = self.get('/my/tickets' + sortby)
+            self.assertEqual(page.status_code, 200, sortby)
+            self.assertIn(self.ticket_a.number, page.text)
+            self.assertIn(self.ticket_colleague.number, page.text)
+            self.assertNotIn(self.ticket_b.number, page.text)
+            self.assertNotIn(self.ticket_b.name, page.text)
+        self.login(self.portal_b)
+        page = self.get('/my/tickets')
+        self.assertIn(self.ticket_b.number, page.text)
+        self.assertNotIn(self.ticket_a.number, page.text)
+
+    def test_list_sorted_by_state_follows_the_workflow(self):
+        # The colleague's ticket, the newer, goes on to analysis; ours stays new.
+        self.walk(self.ticket_colleague, 'analysis')
+        self.login(self.portal_a)
+        page = self.get('/my/tickets?sortby=date').text
+        self.assertLess(page.index(self.ticket_colleague.number),
+                        page.index(self.ticket_a.number))
+        page = self.get('/my/tickets?sortby=state').text
+        self.assertLess(page.index(self.ticket_a.number),
+                        page.index(self.ticket_colleague.number))
+
+    def test_public_users_are_sent_to_log_in(self):
+        for path in ('/my', '/my/tickets', FORM, '/my/tickets/%d' % self.ticket_a.id):
+            self.assertRedirects(self.get(path), '/web/login')
+        self.assertRedirects(self.post(FORM, {'name': 'Tanpa login'}), '/web/login')
+        self.assertFalse(self.env['tik.ticket'].search([('name', '=', 'Tanpa login')]))
+
+    # --- one ticket -------------------------------------------------------------------
+
+    def test_detail_shows_the_ticket_and_its_journal(self):
+        self.login(self.portal_a)
+        page = self.get('/my/tickets/%d' % self.ticket_a.id)
+        self.assertEqual(page.status_code, 200)
+        for text in (self.ticket_a.number, self.ticket_a.name, 'Kertas tersangkut sejak pagi.',
+                     self.service_x.name, 'data-state="new"', 'o_tik_journal',
+                     'o_portal_chatter', 'data-allow_composer="1"'):
+            self.assertIn(text, page.text)
+        # One line for step 1 (done) and one for step 2 (running).
+        journal = re.search(r'<table[^>]*o_tik_journal.*?</table>', page.text, re.S).group(0)
+        self.assertEqual(journal.count('<tr>'), 3)
+        # A colleague of the same unit reads it too.
+        self.login(self.portal_a)
+        self.assertEqual(self.get('/my/tickets/%d' % self.ticket_colleague.id).status_code, 200)
+
+    def test_another_units_ticket_redirects_without_leaking(self):
+        self.login(self.portal_a)
+        page = self.get('/my/tickets/%d' % self.ticket_b.id)
+        self.assertRedirects(page, '/my')
+        self.assertNotIn(self.ticket_b.name, page.text)
+        self.assertNotIn(self.ticket_b.number, page.text)
+        self.assertRedirects(self.get('/my/tickets/999999999'), '/my')
+
+    def test_access_token_opens_that_ticket_only(self):
+        self.login(self.portal_a)
+        path = '/my/tickets/%d?access_token=%s'
+        page = self.get(path % (self.ticket_b.id, self.ticket_b.access_token))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.ticket_b.name, page.text)
+        self.assertIn('data-token="%s"' % self.ticket_b.access_token, page.text)
+        # The token grants reading, not commenting.
+        self.assertIn('data-allow_composer="0"', page.text)
+        self.assertRedirects(self.get(path % (self.ticket_b.id, 'not-the-token')), '/my')
+        self.assertRedirects(self.get(path % (self.ticket_b.id, self.ticket_a.access_token)),
+                             '/my')
+        # Without logging in too, as a shared link.
+        self.opener.cookies.clear()
+        page = self.get(path % (self.ticket_b.id, self.ticket_b.access_token))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.ticket_b.number, page.text)
+        self.assertRedirects(self.get(path % (self.ticket_b.id, 'not-the-token')), '/my')
+
+    def test_reason_when_rejected_and_resolution_once_verified(self):
+        self.walk(self.ticket_a, 'verification')
+        self.login(self.portal_a)
+        page = self.get('/my/tickets/%d' % self.ticket_a.id).text
+        self.assertNotIn('o_tik_resolution', page)
+        self.assertNotIn('o_tik_reject_reason', page)
+        self.walk(self.ticket_a, 'closed')
+        page = self.get('/my/tickets/%d' % self.ticket_a.id).text
+        self.assertIn('o_tik_resolution', page)
+        self.assertIn(self.ticket_a.resolution, page)
+        self.assertIn('data-state="closed"', page)
+
+        self.ticket_colleague.sudo(self.helpdesk).write({'division_id': self.division_x.id})
+        self.ticket_colleague.sudo(self.helpdesk).action_dispatch()
+        self.ticket_colleague.sudo(self.kabid).action_reject(reason='Bukan layanan Kominfo.')
+        self.keep()
+        page = self.get('/my/tickets/%d' % self.ticket_colleague.id).text
+        self.assertIn('o_tik_reject_reason', page)
+        self.assertIn('Bukan layanan Kominfo.', page)
+
+    def test_the_requester_comments_in_the_chatter(self):
+        self.login(self.portal_a)
+        path = '/my/tickets/%d' % self.ticket_a.id
+        posted = self.opener.post(
+            self.url('/mail/chatter_post'), allow_redirects=False, timeout=30,
+            headers={'Referer': self.url(path)},
+            data={'res_model': 'tik.ticket', 'res_id': self.ticket_a.id,
+                  'message': 'Sudah saya coba restart, tetap macet.',
+                  'csrf_token': self.csrf_token()})
+        self.assertIn(posted.status_code, (302, 303))
+        self.env.cache.invalidate()
+        comment = self.ticket_a.website_message_ids.filtered(
+            lambda m: m.author_id == self.portal_a.partner_id)
+        self.assertEqual(len(comment), 1)
+        thread = self.opener.post(self.url('/mail/chatter_init'), timeout=30, json={
+            'jsonrpc': '2.0', 'method': 'call', 'params': {
+                'res_model': 'tik.ticket', 'res_id': self.ticket_a.id,
+                'allow_composer': True}}).json()['result']
+        self.assertIn('tetap macet', ' '.join(m['body'] for m in thread['messages']))
+        self.assertTrue(thread['options']['display_composer'])
+
+    # --- the intake form ----------------------------------------------------------------
+
+    def test_form_offers_published_services_only(self):
+        self.login(self.portal_a)
+        page = self.get(FORM).text
+        self.assertIn(self.service_x.name, page)
+        self.assertNotIn(self.service_hidden.name, page)
+        for name in ('name', 'description', 'service_id', 'phone', 'attachment',
+                     'csrf_token'):
+            self.assertIn('name="%s"' % name, page)
+
+    def test_post_files_a_ticket_owned_by_the_portal_user(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        # A reporter slipped into the form is ignored.
+        response = self.post(FORM, self.form(partner_id=str(self.portal_b.partner_id.id)))
+        new = self.tickets_of(self.portal_a) - before
+        self.assertEqual(len(new), 1)
+        self.assertRedirects(response, '/my/tickets/%d' % new.id)
+        self.assertEqual(new.partner_id, self.portal_a.partner_id)
+        self.assertEqual(new.unit_id, self.unit_a)
+        self.assertEqual(new.service_id, self.service_x)
+        self.assertEqual(new.phone, '+6281234567890')
+        self.assertEqual(new.state, 'new')
+        self.assertFalse(self.tickets_of(self.portal_b) - self.ticket_b)
+        page = self.get('/my/tickets/%d' % new.id)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(new.number, page.text)
+
+    def test_post_stores_the_attachments_on_the_ticket(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        files = [('attachment', ('galat.txt', b'502 Bad Gateway', 'text/plain')),
+                 ('attachment', ('halaman.html', b'<script>alert(1)</script>', 'text/html'))]
+        self.post(FORM, self.form(), files=files)
+        new = self.tickets_of(self.portal_a) - before
+        attachments = self.env['ir.attachment'].search(
+            [('res_model', '=', 'tik.ticket'), ('res_id', '=', new.id)], order='name')
+        self.assertEqual(attachments.mapped('name'), ['galat.txt', 'halaman.html'])
+        self.assertEqual(base64.b64decode(attachments[0].datas), b'502 Bad Gateway')
+        # Uploaded markup is never served as HTML.
+        self.assertEqual(attachments[1].mimetype, 'text/plain')
+        # Files of an internal note stay with the note.
+        new.message_post(body='Catatan internal', subtype='mail.mt_note',
+                         attachments=[('catatan-internal.txt', b'rahasia')])
+        self.keep()
+        page = self.get('/my/tickets/%d' % new.id).text
+        self.assertIn('galat.txt', page)
+        self.assertNotIn('catatan-internal.txt', page)
+
+    def test_post_without_subject_answers_the_form_with_the_error(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        response = self.post(FORM, self.form(name='  ', description='Teks yang saya ketik'))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.tr('Write the subject of your request.'), unescape(response.text))
+        self.assertRegex(response.text, r'form-group has-error">\s*<label[^>]*for="tik_name"')
+        self.assertIn('Teks yang saya ketik</textarea>', response.text)
+        self.assertIn('value="0812-3456-7890"', response.text)
+        self.assertRegex(response.text, r'<option value="%d" selected' % self.service_x.id)
+        self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    def test_post_with_a_bad_phone_answers_the_form_with_the_models_message(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        response = self.post(FORM, self.form(phone='12345', name='Subjek yang saya ketik'))
+        self.assertEqual(response.status_code, 200)
+        refusal = self.tr('The phone number "%s" is not valid. Write it as 0812-3456-7890 '
+                          'or +62 812-3456-7890.') % '12345'
+        self.assertIn(refusal, unescape(response.text))
+        self.assertIn('value="Subjek yang saya ketik"', response.text)
+        self.assertIn('value="12345"', response.text)
+        self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    def test_post_with_an_unpublished_or_unknown_service_is_refused(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        for service in (str(self.service_hidden.id), '999999999', 'abc', ''):
+            response = self.post(FORM, self.form(service_id=service))
+            self.assertEqual(response.status_code, 200, service)
+            self.assertIn(self.tr('Choose a service of the catalogue.'),
+                          unescape(response.text))
+        self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    def test_post_without_csrf_token_is_refused(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        self.assertEqual(self.post(FORM, self.form(csrf_token=None)).status_code, 400)
+        self.assertEqual(self.post(FORM, self.form(csrf_token='forged')).status_code, 400)
+        self.assertEqual(self.tickets_of(self.portal_a), before)
