@@ -1,6 +1,7 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import uuid
+from email.utils import formataddr
 
 import phonenumbers
 import pytz
@@ -13,7 +14,7 @@ from odoo.tools import html2plaintext
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .tik_ticket_step import as_workflow, is_workflow
-from .utils import selection_label
+from .utils import field_label, selection_label
 
 # Fields that only the workflow writes.
 WORKFLOW_FIELDS = {'state', 'current_step_id', 'number', 'date_closed', 'reject_reason',
@@ -193,7 +194,7 @@ class TikTicket(models.Model):
         owned = WORKFLOW_FIELDS.intersection(vals)
         if owned:
             raise UserError(_('%s can only change through the ticket workflow.') %
-                            ', '.join(self._fields[f].string for f in sorted(owned)))
+                            ', '.join(field_label(self, f) for f in sorted(owned)))
         for ticket in self:
             for name in vals:
                 states = workflow.EDITABLE_IN.get(name)
@@ -203,7 +204,7 @@ class TikTicket(models.Model):
                     raise UserError(_(
                         'Ticket %(number)s is %(state)s: %(field)s can no longer be '
                         'changed.') % {
-                        'number': ticket.number, 'field': self._fields[name].string,
+                        'number': ticket.number, 'field': field_label(self, name),
                         'state': selection_label(ticket, 'state', ticket.state)})
 
     def _is_actor(self, actor):
@@ -235,7 +236,7 @@ class TikTicket(models.Model):
                 'number': self.number, 'actor': self._actor_label(rule.actor)})
         if not check_values:
             return None
-        missing = [self._fields[f].string for f in rule.requires if not self[f]]
+        missing = [field_label(self, f) for f in rule.requires if not self[f]]
         if missing:
             return UserError(_('Fill in first: %s.') % ', '.join(missing))
         if rule.reason and not (reason or '').strip():
@@ -388,13 +389,22 @@ class TikTicket(models.Model):
             ticket._enter(rule.target, now, calendar)
             # One message per step; followers (the requester) are notified of the
             # outcome only, the actors have their to-dos.
-            ticket.message_post(
-                body=_('%(step)s: %(actor)s %(user)s. %(note)s') % {
+            ticket._post(
+                _('%(step)s: %(actor)s %(user)s. %(note)s') % {
                     'step': step.sop_step_id.name, 'actor': ticket._actor_label(rule.actor),
                     'user': self.env.user.name, 'note': note},
-                subtype='tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
+                'tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
                 else 'mail.mt_note')
         return True
+
+    def _post(self, body, subtype, partner_ids=None):
+        """Posts in the chatter as the current user, who may have no e-mail address of
+        their own: a step must not fail for that (the company's address stands in)."""
+        user = self.env.user
+        address = user.email or user.company_id.email
+        return self.message_post(
+            body=body, subtype=subtype, partner_ids=partner_ids or [],
+            email_from=formataddr((user.name, address)) if address else user.name)
 
     def _output_note(self, rule):
         """What a step produced, for the journal: the values its actor decided."""
@@ -403,7 +413,7 @@ class TikTicket(models.Model):
             value = self[name]
             if value:
                 text = value.display_name if hasattr(value, 'display_name') else value
-                lines.append('%s: %s' % (self._fields[name].string, text))
+                lines.append('%s: %s' % (field_label(self, name), text))
         return '\n'.join(lines) or selection_label(
             self.env['tik.ticket.step'], 'action', rule.action)
 
@@ -556,6 +566,5 @@ class TikTicket(models.Model):
                               'started %(start)s no longer matches its hash.') % {
                 'number': self.number, 'step': line.sop_step_id.name,
                 'start': line.date_start})
-        self.message_post(body=_('Journal checked: every line matches its hash.'),
-                          subtype='mail.mt_note')
+        self._post(_('Journal checked: every line matches its hash.'), 'mail.mt_note')
         return True

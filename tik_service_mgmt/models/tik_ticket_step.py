@@ -132,8 +132,7 @@ class TikTicketStep(models.Model):
                         'to %(superior)s.') % {
                 'step': line.sop_step_id.name, 'superior': superior.name or '-',
                 'deadline': ticket._format_local(line.date_deadline)}
-            ticket.message_post(body=message, subtype='mail.mt_note',
-                                partner_ids=superior.partner_id.ids)
+            ticket._post(message, 'mail.mt_note', partner_ids=superior.partner_id.ids)
             if superior:
                 ticket._schedule(superior, _('Late: %s') % line.sop_step_id.name,
                                  fields.Date.context_today(ticket), note=message)

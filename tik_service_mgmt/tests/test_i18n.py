@@ -32,3 +32,16 @@ class TestIndonesian(TransactionCase):
         with self.assertRaises(Exception) as refused:
             ticket.with_context(lang='id_ID').action_close()
         self.assertIn('Tiket %s' % ticket.number, str(refused.exception.name))
+
+    def test_the_journal_speaks_the_actors_language(self):
+        self.env['res.lang'].load_lang('id_ID')
+        helpdesk = self.env['res.users'].create({
+            'name': 'Helpdesk Uji', 'login': 'helpdesk.i18n', 'lang': 'id_ID',
+            'email': 'helpdesk.i18n@uji.go.id',
+            'groups_id': [(6, 0, [self.env.ref('tik_service_mgmt.group_helpdesk').id])]})
+        division = self.env['tik.division'].create({'name': 'Bidang Uji', 'code': 'BU'})
+        ticket = self.env['tik.ticket'].create({'name': 'Uji'})
+        mine = ticket.sudo(helpdesk).with_context(lang='id_ID')
+        mine.write({'division_id': division.id})
+        mine.action_dispatch()
+        self.assertEqual(ticket.step_ids.sorted('id')[1].note, 'Bidang: Bidang Uji')
