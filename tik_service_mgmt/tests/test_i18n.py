@@ -35,7 +35,7 @@ class TestIndonesian(TransactionCase):
 
     def test_the_journal_speaks_the_actors_language(self):
         self.env['res.lang'].load_lang('id_ID')
-        helpdesk = self.env['res.users'].create({
+        helpdesk = self.env['res.users'].with_context(no_reset_password=True).create({
             'name': 'Helpdesk Uji', 'login': 'helpdesk.i18n', 'lang': 'id_ID',
             'email': 'helpdesk.i18n@uji.go.id',
             'groups_id': [(6, 0, [self.env.ref('tik_service_mgmt.group_helpdesk').id])]})
