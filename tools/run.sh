@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up Odoo 11 with tik_service_mgmt and its demo data on http://127.0.0.1:8069.
 # The first run installs everything; later runs reuse it and upgrade the addon only
-# when its files changed.
+# when its files changed. One threaded process serves pages and live notifications on
+# the same port; TIK_WORKERS=2 runs workers (long polling then needs a proxy, see README).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 . "$ROOT/tools/db.sh"
@@ -41,4 +42,4 @@ Stop with Ctrl-C.
 TXT
 exec $ODOO -c "$CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" \
   --http-interface=127.0.0.1 --http-port="$HTTP_PORT" \
-  --longpolling-port="${TIK_LONGPOLLING_PORT:-8072}" --workers="${TIK_WORKERS:-2}" --max-cron-threads=1 "$@"
+  --longpolling-port="${TIK_LONGPOLLING_PORT:-8072}" --workers="${TIK_WORKERS:-0}" --max-cron-threads=1 "$@"
