@@ -18,6 +18,7 @@ from odoo.tools import consteq
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 from ..lib import workflow
+from ..models.authority import as_intake
 
 # States whose ticket carries a verified resolution.
 RESOLUTION_SHOWN_IN = ('approval', 'approved', 'closed')
@@ -240,9 +241,13 @@ class TikCustomerPortal(CustomerPortal):
             partner = request.env.user.partner_id
             return self._tik_render_form({'phone': partner.mobile or partner.phone or ''})
         typed = self._tik_typed(post)
-        files = [(upload.filename, upload.read())
-                 for upload in request.httprequest.files.getlist('attachment')
-                 if upload.filename]
+        files = []
+        for upload in request.httprequest.files.getlist('attachment'):
+            if upload.filename:
+                # From the start: a request retried after a concurrent filing reads the
+                # same upload again.
+                upload.stream.seek(0)
+                files.append((upload.filename, upload.read()))
         vals, errors = self._tik_validate(typed, files)
         if errors:
             return self._tik_render_form(typed, errors)
@@ -250,7 +255,8 @@ class TikCustomerPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 # Portal users may not create tickets by the ORM; the form is the gate,
                 # and the reporter is always the user who sent it.
-                ticket = request.env['tik.ticket'].sudo().create(vals)
+                ticket = as_intake(request.env['tik.ticket'], 'portal',
+                                   request.env.user).create(vals)
                 attachments = request.env['ir.attachment'].sudo().with_context(
                     attachments_mime_plainxml=True)
                 for name, data in files:

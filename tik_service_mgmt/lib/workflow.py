@@ -36,27 +36,37 @@ STATE_STEP = {
 }
 ENDED = ('closed', 'rejected')
 
-Transition = namedtuple('Transition', 'state action actor requires reason target')
+Transition = namedtuple('Transition',
+                        'state action actor decides requires reason target')
 
-# (state, action) -> who acts, the values the ticket must hold, whether a written reason
-# is required, and the next state. The actor is also the actor of the running step.
+# (state, action) -> who acts, the values that actor decides while the ticket waits in
+# that state, the values the ticket must hold, whether a written reason is required, and
+# the next state. The actor is also the actor of the running step.
 TRANSITIONS = {
     (t.state, t.action): t for t in [
-        Transition('new', 'dispatch', 'helpdesk', ('division_id',), False, 'analysis'),
+        Transition('new', 'dispatch', 'helpdesk', ('division_id', 'service_id'),
+                   ('division_id',), False, 'analysis'),
         Transition('analysis', 'accept', 'division_head',
+                   ('service_id', 'officer_id', 'instruction'),
                    ('service_id', 'officer_id'), False, 'in_progress'),
-        Transition('analysis', 'reject', 'division_head', (), True, 'rejected'),
-        Transition('analysis', 'return_to_helpdesk', 'division_head', (), True, 'new'),
-        Transition('in_progress', 'report_resolution', 'officer',
+        Transition('analysis', 'reject', 'division_head', (), (), True, 'rejected'),
+        Transition('analysis', 'return_to_helpdesk', 'division_head', (), (), True, 'new'),
+        Transition('in_progress', 'report_resolution', 'officer', ('resolution',),
                    ('resolution',), False, 'verification'),
-        Transition('verification', 'verify', 'division_head', (), False, 'approval'),
-        Transition('verification', 'request_rework', 'division_head', (), True,
+        Transition('verification', 'verify', 'division_head', (), (), False, 'approval'),
+        Transition('verification', 'request_rework', 'division_head', (), (), True,
                    'in_progress'),
-        Transition('approval', 'approve', 'head', (), False, 'approved'),
-        Transition('approval', 'request_rework', 'head', (), True, 'verification'),
-        Transition('approved', 'close', 'helpdesk', (), False, 'closed'),
+        Transition('approval', 'approve', 'head', (), (), False, 'approved'),
+        Transition('approval', 'request_rework', 'head', (), (), True, 'verification'),
+        Transition('approved', 'close', 'helpdesk', (), (), False, 'closed'),
     ]
 }
+
+# Step 1: what the requester reports. While the ticket is new its reporter may still
+# correct the report, and the helpdesk, who may also file it for a caller, who is then
+# the reporter (`partner_id`).
+REPORT = ('name', 'description', 'phone', 'email', 'service_id')
+REPORTED_BY = {'reporter': REPORT, 'helpdesk': REPORT + ('partner_id',)}
 
 # Whom a late step escalates to: the actor's superior. The agency head has none above
 # in the SOP, so a late approval comes back to the agency head as a reminder.
@@ -75,15 +85,17 @@ ACTIONS = [
     ('close', 'Close Ticket'),
 ]
 
-# Fields the workflow owns: each may change only while the ticket waits in these states
-# (the step that decides them).
-EDITABLE_IN = {
-    'division_id': ('new',),
-    'service_id': ('new', 'analysis'),
-    'officer_id': ('analysis',),
-    'instruction': ('analysis',),
-    'resolution': ('in_progress',),
-}
+# How a ticket reached the service desk. The first two are set by their intake path
+# alone; the helpdesk says which of the others it took the ticket by.
+CHANNELS = [
+    ('portal', 'Portal'),
+    ('email', 'E-mail'),
+    ('phone', 'Phone'),
+    ('walk_in', 'Walk-in'),
+    ('whatsapp', 'WhatsApp'),
+    ('backend', 'Backend'),
+]
+HELPDESK_CHANNELS = ('phone', 'walk_in', 'whatsapp', 'backend')
 
 
 def transition(state, action):
@@ -104,3 +116,42 @@ def actor_of(state):
 def running_step(state):
     """Sequence number of the SOP step running in `state` (None once ended)."""
     return STATE_STEP.get(state)
+
+
+def decided_fields():
+    """Every value some actor decides."""
+    fields = set(REPORTED_BY['helpdesk'])
+    for rule in TRANSITIONS.values():
+        fields.update(rule.decides)
+    return fields
+
+
+def deciders(state, field):
+    """The actors who decide `field` while a ticket waits in `state` ('reporter' is the
+    requester the ticket is for)."""
+    actors = {rule.actor for rule in TRANSITIONS.values()
+              if rule.state == state and field in rule.decides}
+    if state == 'new':
+        actors.update(actor for actor, fields in REPORTED_BY.items() if field in fields)
+    return actors
+
+
+def replay(steps):
+    """The state a journal leads to, read line by line through the transition table.
+
+    `steps`: (SOP step sequence, action) of the sealed lines, oldest first; the first
+    line is step 1, sending the ticket. Returns (state, index of the first line the SOP
+    does not allow there, else None).
+    """
+    state = None
+    for index, (sequence, action) in enumerate(steps):
+        if state is None:
+            if sequence != 1 or action:
+                return state, index
+            state = 'new'
+            continue
+        rule = transition(state, action)
+        if not rule or running_step(state) != sequence:
+            return state, index
+        state = rule.target
+    return state, None

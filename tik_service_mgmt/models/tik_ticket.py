@@ -1,6 +1,7 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import uuid
+from collections import OrderedDict
 from email.utils import formataddr
 
 import phonenumbers
@@ -9,18 +10,17 @@ import pytz
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import html2plaintext
+from odoo.tools import html2plaintext, plaintext2html
 
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
-from .tik_ticket_step import as_workflow, is_workflow
+from .authority import as_intake, as_workflow, intake_of, is_workflow
 from .utils import field_label, selection_label
 
-# Fields that only the workflow writes.
-WORKFLOW_FIELDS = {'state', 'current_step_id', 'number', 'date_closed', 'reject_reason',
-                   'step_missed'}
-# What the requester reported: editable until the helpdesk dispatches the ticket.
-REPORT_FIELDS = {'name', 'description', 'partner_id', 'phone', 'email'}
+# Fields of the mixins tik.ticket inherits: their own models guard them.
+MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
+# Values a client may send back on create because the form showed their default.
+CREATE_DEFAULTS = {'state': 'new', 'active': True}
 # The actor groups, by the SOP's actor names.
 ACTOR_GROUPS = {
     'requester': 'tik_service_mgmt.group_requester',
@@ -45,8 +45,7 @@ class TikTicket(models.Model):
     def _default_partner(self):
         return self.env.user.partner_id
 
-    number = fields.Char(
-        readonly=True, copy=False, index=True, default='/')
+    number = fields.Char(readonly=True, copy=False, index=True)
     name = fields.Char(string='Subject', required=True)
     description = fields.Text(string='Problem Description')
     partner_id = fields.Many2one(
@@ -90,8 +89,15 @@ class TikTicket(models.Model):
         string='A Step Missed Its Time Standard', readonly=True, copy=False)
     date_closed = fields.Datetime(string='Ended', readonly=True, copy=False)
     reject_reason = fields.Text(string='Reason for Closing', readonly=True, copy=False)
-    access_token = fields.Char(
-        'Security Token', copy=False, default=lambda self: str(uuid.uuid4()))
+    access_token = fields.Char('Security Token', copy=False, readonly=True)
+    channel = fields.Selection(
+        workflow.CHANNELS, readonly=True, copy=False, index=True,
+        help='How the ticket reached the service desk.')
+    journal_head = fields.Char(
+        readonly=True, copy=False,
+        help='Hash of the last sealed journal line: the whole journal hangs on it.')
+    journal_length = fields.Integer(
+        readonly=True, copy=False, help='How many journal lines are sealed.')
     active = fields.Boolean(default=True)
     allowed_actions = fields.Char(
         compute='_compute_allowed_actions',
@@ -177,6 +183,8 @@ class TikTicket(models.Model):
     def _normalize_phone(self, number):
         if not number:
             return number
+        if not isinstance(number, str):
+            raise UserError(_('Write the phone number as text, e.g. 0812-3456-7890.'))
         try:
             parsed = phonenumbers.parse(number, 'ID')
         except phonenumbers.NumberParseException:
@@ -187,28 +195,63 @@ class TikTicket(models.Model):
                 '+62 812-3456-7890.') % number)
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
-    def _check_editable(self, vals):
-        """Refuses changes the workflow does not allow in the ticket's current state."""
-        if is_workflow(self.env):
-            return
-        owned = WORKFLOW_FIELDS.intersection(vals)
-        if owned:
-            raise UserError(_('%s can only change through the ticket workflow.') %
-                            ', '.join(field_label(self, f) for f in sorted(owned)))
+    def _derived_fields(self):
+        """The ticket's own values that nobody decides: the workflow, the intake path or
+        Odoo derive them (unit, deadlines, state, number, token, journal head...)."""
+        mixins = set()
+        for name in MIXINS:
+            mixins.update(self.env[name]._fields)
+        return set(self._fields) - mixins - workflow.decided_fields() - {'active'}
+
+    def _check_write(self, vals):
+        """Refuses every value the user does not decide on these tickets now.
+
+        The table of lib/workflow.py says who decides which value in which state; the
+        same record-level authority as for the actions applies (the Kabid of that
+        division, the assigned officer, the reporter). No one writes a derived value.
+        """
+        derived = self._derived_fields().intersection(vals)
+        if derived:
+            raise UserError(_('%s cannot be changed: the ticket workflow sets it.') %
+                            ', '.join(field_label(self, f) for f in sorted(derived)))
+        decided = sorted(workflow.decided_fields().intersection(vals))
         for ticket in self:
-            for name in vals:
-                states = workflow.EDITABLE_IN.get(name)
-                if states is None and name in REPORT_FIELDS:
-                    states = ('new',)
-                if states is not None and ticket.state not in states:
-                    raise UserError(_(
-                        'Ticket %(number)s is %(state)s: %(field)s can no longer be '
-                        'changed.') % {
-                        'number': ticket.number, 'field': field_label(self, name),
-                        'state': selection_label(ticket, 'state', ticket.state)})
+            for name in decided:
+                refusal = ticket._write_refusal(name)
+                if refusal:
+                    raise refusal
+        if 'active' in vals:
+            self._check_archiving()
+
+    def _write_refusal(self, name):
+        """Why the current user may not change `name` on this ticket now (None: may)."""
+        actors = workflow.deciders(self.state, name)
+        if not actors:
+            return UserError(_(
+                'Ticket %(number)s is %(state)s: %(field)s can no longer be changed.') % {
+                'number': self.number, 'field': field_label(self, name),
+                'state': selection_label(self, 'state', self.state)})
+        if not any(self._is_actor(actor) for actor in actors):
+            return AccessError(_(
+                'Ticket %(number)s is %(state)s: %(field)s is decided by %(actors)s.') % {
+                'number': self.number, 'field': field_label(self, name),
+                'state': selection_label(self, 'state', self.state),
+                'actors': _(' or ').join(sorted(self._actor_label(a) for a in actors))})
+        return None
+
+    def _check_archiving(self):
+        running = self.filtered(lambda t: t.state not in workflow.ENDED)
+        if running:
+            raise UserError(_('Ticket %s is still running: only a closed or rejected '
+                              'ticket can be archived.') % running[0].number)
+        if not self.env.user.has_group('tik_service_mgmt.group_manager'):
+            raise AccessError(_('Only the service manager archives or restores tickets.'))
 
     def _is_actor(self, actor):
         user = self.env.user
+        if actor == 'reporter':
+            return (self.partner_id == user.partner_id
+                    and user.has_group(ACTOR_GROUPS['requester']))
         if not user.has_group(ACTOR_GROUPS[actor]):
             return False
         if actor == 'division_head':
@@ -239,6 +282,8 @@ class TikTicket(models.Model):
         missing = [field_label(self, f) for f in rule.requires if not self[f]]
         if missing:
             return UserError(_('Fill in first: %s.') % ', '.join(missing))
+        if reason is not None and not isinstance(reason, str):
+            return UserError(_('Write the reason as text.'))
         if rule.reason and not (reason or '').strip():
             return UserError(_('Give the reason; the requester and the journal keep it.'))
         if action == 'accept':
@@ -253,34 +298,91 @@ class TikTicket(models.Model):
         return None
 
     def _actor_label(self, actor):
+        if actor == 'reporter':
+            return _('the reporter')
         return selection_label(self.env['tik.sop.step'], 'actor', actor)
 
     # --- CRUD ---------------------------------------------------------------------
 
     @api.model
     def create(self, vals):
-        self._check_editable(dict.fromkeys(WORKFLOW_FIELDS.intersection(vals)))
-        vals = dict(vals)
-        if vals.get('phone'):
-            vals['phone'] = self._normalize_phone(vals['phone'])
+        intake = intake_of(self.env)
+        vals, channel = self._filing_values(vals, intake)
         calendar = self._work_calendar()
-        if not vals.get('email') and vals.get('partner_id'):
-            vals['email'] = self.env['res.partner'].browse(vals['partner_id']).email
-        vals['number'] = self.env['ir.sequence'].sudo().next_by_code('tik.ticket') or '/'
+        # Drawn last, once the ticket is valid: the register has no gaps.
+        vals.update(
+            channel=channel, access_token=str(uuid.uuid4()),
+            number=self.env['ir.sequence'].sudo().next_by_code('tik.ticket'))
         ticket = super(TikTicket, self.with_context(
             mail_create_nosubscribe=True)).create(vals)
         ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         now = fields.Datetime.now()
         sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
-        # Filed through the portal or by e-mail (as superuser): the reporter sent it.
-        sender = self.env.user
-        if self.env.uid == SUPERUSER_ID:
-            sender = ticket.partner_id.user_ids[:1] or sender
+        sender = intake.user if intake else self.env.user
         as_workflow(sent)._seal({
-            'user_id': sender.id, 'date_done': now, 'sla_status': 'met',
+            'user_id': sender.id if sender else False, 'channel': channel,
+            'email_from': intake.email if intake and channel == 'email' else False,
+            'date_done': now, 'sla_status': 'met',
             'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
         ticket._enter('new', now, calendar)
         return ticket
+
+    @api.model
+    def _filing_values(self, vals, intake):
+        """The values of step 1, checked, and the channel the ticket came by.
+
+        An intake path of the addon (portal, e-mail) has built the values itself. A
+        direct call files for the user, or, by the helpdesk, for a caller.
+        """
+        mixins = set()
+        for name in MIXINS:
+            mixins.update(self.env[name]._fields)
+        vals = {key: value for key, value in vals.items()
+                if CREATE_DEFAULTS.get(key, object()) != value}
+        user = self.env.user
+        if intake:
+            channel, filer = intake.channel, 'helpdesk'
+        else:
+            filer = 'helpdesk' if user.has_group(ACTOR_GROUPS['helpdesk']) else 'reporter'
+            channel = vals.pop('channel', None) or 'backend'
+            allowed = workflow.HELPDESK_CHANNELS if filer == 'helpdesk' else ('backend',)
+            if channel not in allowed:
+                raise UserError(_('A ticket filed here comes by: %s.') % ', '.join(
+                    selection_label(self, 'channel', c) for c in allowed))
+        refused = set(vals) - mixins - set(workflow.REPORTED_BY[filer])
+        if filer == 'reporter' and vals.get('partner_id') in (user.partner_id.id, None):
+            refused.discard('partner_id')
+        if refused:
+            error = AccessError if 'partner_id' in refused else UserError
+            raise error(_('%s cannot be given when filing a ticket: the SOP has it '
+                          'decided later, or by someone else.') %
+                        ', '.join(field_label(self, f) for f in sorted(refused)))
+        vals.setdefault('partner_id', user.partner_id.id)
+        if vals.get('phone'):
+            vals['phone'] = self._normalize_phone(vals['phone'])
+        if not vals.get('email') and vals.get('partner_id'):
+            vals['email'] = self.env['res.partner'].browse(vals['partner_id']).email
+        return vals, channel
+
+    @api.model
+    def _demo_file(self, xmlid, name, description, partner_id, phone, service_id):
+        """Files a demo ticket as its reporter would (a user) or, for a caller without
+        a user, as the demo helpdesk taking the phone call; names it `xmlid`."""
+        partner = self.env['res.partner'].browse(partner_id)
+        vals = {'name': name, 'description': description, 'partner_id': partner_id,
+                'phone': phone, 'service_id': service_id}
+        user = partner.user_ids[:1]
+        if user.has_group('base.group_portal'):
+            ticket = as_intake(self, 'portal', user).create(vals)
+        elif user:
+            ticket = self.sudo(user).create(vals)
+        else:
+            helpdesk = self.env.ref('tik_service_mgmt.user_helpdesk_demo')
+            ticket = self.sudo(helpdesk).create(dict(vals, channel='phone'))
+        self.env['ir.model.data'].create({
+            'module': 'tik_service_mgmt', 'name': xmlid, 'model': self._name,
+            'res_id': ticket.id, 'noupdate': True})
+        return ticket.id
 
     def _compute_portal_url(self):
         for ticket in self:
@@ -303,21 +405,66 @@ class TikTicket(models.Model):
         partner = partners.browse(msg_dict.get('author_id'))
         if not partner and msg_dict.get('email_from'):
             partner = partners.browse(partners.find_or_create(msg_dict['email_from']))
-        vals = dict(custom_values or {})
-        vals.update({
+        vals = {
             'name': (msg_dict.get('subject') or '').strip() or _('(no subject)'),
             'description': html2plaintext(msg_dict.get('body') or ''),
             'partner_id': partner.id,
             'email': partner.email,
-        })
-        return self.create(vals)
+        }
+        sender = msg_dict.get('email_from') or partner.email
+        return as_intake(self, 'email', email=sender).create(vals)
 
     @api.multi
     def write(self, vals):
-        self._check_editable(vals)
+        if is_workflow(self.env):
+            return super(TikTicket, self).write(vals)
+        self._check_write(vals)
         if vals.get('phone'):
             vals = dict(vals, phone=self._normalize_phone(vals['phone']))
-        return super(TikTicket, self).write(vals)
+        result = super(TikTicket, self).write(vals)
+        if 'active' in vals:
+            for ticket in self:
+                ticket._post(_('Ticket restored from the archive.') if ticket.active
+                             else _('Ticket archived.'), 'mail.mt_note')
+        return result
+
+    @api.multi
+    @api.returns('self', lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        """A message is written in the poster's own name, dated when it is posted, and
+        links only files the poster may read that belong to no other record. Only the
+        superuser (the mail gateway, the scheduled checks) posts for someone else."""
+        if self.env.uid != SUPERUSER_ID:
+            self._check_post(kwargs)
+        return super(TikTicket, self).message_post(*args, **kwargs)
+
+    def _check_post(self, kwargs):
+        own = self.env.user.partner_id.id
+        if 'author_id' in kwargs and kwargs['author_id'] != own:
+            raise AccessError(_('You can post only in your own name.'))
+        dated = {'date', 'create_date', 'write_date', 'create_uid', 'write_uid'}.intersection(
+            kwargs)
+        if dated:
+            raise UserError(_('A message is dated when it is posted.'))
+        ids = kwargs.get('attachment_ids') or []
+        if not isinstance(ids, (list, tuple)) or not all(
+                isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            raise UserError(_('Attach files by their number.'))
+        files = self.env['ir.attachment'].sudo().browse(ids).exists()
+        for attachment in files:
+            elsewhere = attachment.res_model not in (False, 'mail.compose.message', self._name) or (
+                attachment.res_model == self._name and attachment.res_id not in self.ids)
+            if elsewhere:
+                raise AccessError(_('The file "%s" belongs to another record.') %
+                                  attachment.name)
+            if attachment.create_uid != self.env.user:
+                attachment.sudo(self.env.user).check('read')
+        if len(files) != len(set(ids)):
+            raise UserError(_('A file to attach no longer exists.'))
+
+    @api.multi
+    def copy(self, default=None):
+        raise UserError(_('A ticket is not duplicated: file a new one.'))
 
     @api.multi
     def unlink(self):
@@ -364,6 +511,8 @@ class TikTicket(models.Model):
         return self._transition('close')
 
     def _transition(self, action, reason=None):
+        # The same ticket named twice acts once.
+        self = self.browse(list(OrderedDict.fromkeys(self.ids)))  # pylint: disable=self-cls-assignment
         # Check every ticket before changing any: a refusal leaves all of them intact.
         for ticket in self:
             refusal = ticket._refusal(action, reason)
@@ -397,19 +546,20 @@ class TikTicket(models.Model):
                 else 'mail.mt_note')
         return True
 
-    def _post(self, body, subtype, partner_ids=None):
-        """Posts in the chatter as the current user, who may have no e-mail address of
-        their own: a step must not fail for that (the company's address stands in)."""
+    def _post(self, text, subtype, partner_ids=None):
+        """Posts plain `text` (escaped: it holds what users wrote) in the chatter as the
+        current user, who may have no e-mail address of their own: a step must not fail
+        for that (the company's address stands in)."""
         user = self.env.user
         address = user.email or user.company_id.email
         return self.message_post(
-            body=body, subtype=subtype, partner_ids=partner_ids or [],
+            body=plaintext2html(text), subtype=subtype, partner_ids=partner_ids or [],
             email_from=formataddr((user.name, address)) if address else user.name)
 
     def _output_note(self, rule):
         """What a step produced, for the journal: the values its actor decided."""
         lines = []
-        for name in rule.requires + (('instruction',) if rule.action == 'accept' else ()):
+        for name in rule.decides:
             value = self[name]
             if value:
                 text = value.display_name if hasattr(value, 'display_name') else value
@@ -437,8 +587,10 @@ class TikTicket(models.Model):
         deadline = calendar.deadline(start, days)
         at_risk = calendar.after_working_hours(
             start, calendar.working_hours(start, deadline) * (1 - self._at_risk_share()))
-        return as_workflow(self.env['tik.ticket.step']).create({
+        lines = as_workflow(self.env['tik.ticket.step'])
+        return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
+            'position': lines.search_count([('ticket_id', '=', self.id)]) + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })
@@ -545,26 +697,70 @@ class TikTicket(models.Model):
 
     @api.multi
     def check_journal(self):
-        """The first sealed journal line that no longer matches the chain, per ticket.
+        """Whether each ticket's journal is still the one the workflow sealed.
 
-        Returns {ticket id: line id or False}.
+        Returns, per ticket in order, {'ticket_id', 'intact', 'broken_line_id' (the
+        first line found wrong, or False), 'reason'} (XML-RPC safe).
         """
-        result = {}
-        for ticket in self:
-            lines = ticket.step_ids.sudo().filtered('hash').sorted('id')
-            index = journal.first_broken([(l.hash, l._content()) for l in lines])
-            result[ticket.id] = lines[index].id if index is not None else False
-        return result
+        return [ticket._journal_verdict() for ticket in self.sudo()]
+
+    def _journal_verdict(self):
+        lines = self.step_ids.sorted(lambda l: (l.position, l.id))
+        sealed = lines.filtered('hash')
+        verdict = {'ticket_id': self.id, 'intact': True, 'broken_line_id': False,
+                   'reason': _('Every line matches its hash; the chain is complete.')}
+
+        def broken(line, reason):
+            verdict.update(intact=False, broken_line_id=line.id, reason=reason)
+            return verdict
+
+        index = journal.first_broken([(l.hash, l._content()) for l in sealed])
+        if index is not None:
+            return broken(sealed[index], _('Line %(no)d ("%(step)s") no longer matches its '
+                                           'hash.') % {
+                'no': index + 1, 'step': sealed[index].sop_step_id.name})
+        for no, line in enumerate(sealed, 1):
+            if line.position != no:
+                return broken(line, _('Line %(no)d stands at place %(position)d: a line is '
+                                      'missing or was inserted before it.') % {
+                    'no': no, 'position': line.position})
+        if len(sealed) < self.journal_length:
+            return broken(sealed[-1:], _('%(missing)d sealed line(s) missing at the end: '
+                                         'the ticket counts %(length)d.') % {
+                'missing': self.journal_length - len(sealed),
+                'length': self.journal_length})
+        if len(sealed) > self.journal_length:
+            return broken(sealed[self.journal_length],
+                          _('Line %(no)d is one more than the %(length)d the ticket '
+                            'counts.') % {'no': self.journal_length + 1,
+                                          'length': self.journal_length})
+        if (sealed[-1:].hash or False) != (self.journal_head or False):
+            return broken(sealed[-1:], _('The last line is not the head the ticket '
+                                         'keeps.'))
+        running = lines - sealed
+        if running != self.current_step_id or (running and running.position !=
+                                                len(sealed) + 1):
+            return broken(running[:1] or sealed[-1:],
+                          _('The running line is not the one the ticket waits on.'))
+        state, wrong = workflow.replay(
+            [(l.sop_step_id.sequence, l.action) for l in sealed])
+        if wrong is not None:
+            return broken(sealed[wrong], _('Line %d is not a step the SOP allows '
+                                           'there.') % (wrong + 1))
+        if state != self.state or (running and running.sop_step_id.sequence !=
+                                   workflow.running_step(state)):
+            return broken(sealed[-1:], _('The journal leads to "%(journal)s", but the '
+                                         'ticket is "%(ticket)s".') % {
+                'journal': selection_label(self, 'state', state),
+                'ticket': selection_label(self, 'state', self.state)})
+        return verdict
 
     @api.multi
     def action_check_journal(self):
         self.ensure_one()
-        broken = self.check_journal()[self.id]
-        if broken:
-            line = self.env['tik.ticket.step'].sudo().browse(broken)
-            raise UserError(_('The journal of %(number)s was altered: line "%(step)s" '
-                              'started %(start)s no longer matches its hash.') % {
-                'number': self.number, 'step': line.sop_step_id.name,
-                'start': line.date_start})
+        verdict = self.check_journal()[0]
+        if not verdict['intact']:
+            raise UserError(_('The journal of %(number)s was altered: %(reason)s') % {
+                'number': self.number, 'reason': verdict['reason']})
         self._post(_('Journal checked: every line matches its hash.'), 'mail.mt_note')
         return True

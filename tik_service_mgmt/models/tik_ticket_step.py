@@ -4,19 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
-
-# Only the workflow holds this object; a context coming over RPC cannot carry it, so no
-# user, administrators included, can pass the journal's write guard from outside.
-WORKFLOW = object()
-
-
-def as_workflow(records):
-    """`records` with the authority to append to (and seal) the journal."""
-    return records.sudo().with_context(tik_workflow=WORKFLOW)
-
-
-def is_workflow(env):
-    return env.context.get('tik_workflow') is WORKFLOW
+from .authority import as_workflow, is_workflow
 
 
 class TikTicketStep(models.Model):
@@ -29,11 +17,13 @@ class TikTicketStep(models.Model):
 
     _name = 'tik.ticket.step'
     _description = 'Ticket Journal Line'
-    _order = 'ticket_id, id'
+    _order = 'ticket_id, position, id'
     _rec_name = 'sop_step_id'
 
     ticket_id = fields.Many2one(
         'tik.ticket', required=True, index=True, ondelete='restrict', readonly=True)
+    position = fields.Integer(
+        readonly=True, help='Place of the line in its ticket\'s journal, from 1.')
     sop_step_id = fields.Many2one(
         'tik.sop.step', string='SOP Step', required=True, ondelete='restrict',
         readonly=True)
@@ -42,6 +32,12 @@ class TikTicketStep(models.Model):
         workflow.ACTIONS, readonly=True, help='What the actor decided at this step.')
     user_id = fields.Many2one(
         'res.users', string='Done by', ondelete='restrict', readonly=True)
+    channel = fields.Selection(
+        workflow.CHANNELS, readonly=True, help='Step 1: how the ticket was sent.')
+    email_from = fields.Char(
+        string='Sent from (e-mail)', readonly=True,
+        help='Step 1 of a ticket filed by e-mail: the sender\'s address as the message '
+             'gave it, which names no authenticated user.')
     date_start = fields.Datetime(string='Started', required=True, readonly=True)
     duration_days = fields.Integer(
         string='Time Standard (working days)', readonly=True,
@@ -98,12 +94,16 @@ class TikTicketStep(models.Model):
         self.ensure_one()
         return {
             'ticket': self.ticket_id.number,
+            'position': self.position,
             'step': self.sop_step_id.code,
             'action': self.action or '',
             'user': self.user_id.id,
+            'channel': self.channel or '',
+            'email_from': self.email_from or '',
             'date_start': self.date_start,
             'duration_days': self.duration_days,
             'date_deadline': self.date_deadline or '',
+            'date_at_risk': self.date_at_risk or '',
             'date_done': self.date_done or '',
             'sla_status': self.sla_status,
             'date_escalated': self.date_escalated or '',
@@ -138,11 +138,12 @@ class TikTicketStep(models.Model):
                                  fields.Date.context_today(ticket), note=message)
 
     def _seal(self, vals):
-        """Completes the running line with `vals` and chains its hash (workflow only)."""
+        """Completes the running line with `vals`, chains its hash to the ticket's
+        journal head and moves the head to it (workflow only)."""
         self.ensure_one()
-        previous = self.search(
-            [('ticket_id', '=', self.ticket_id.id), ('hash', '!=', False)],
-            order='id desc', limit=1)
+        ticket = self.ticket_id
         self.write(vals)
-        return super(TikTicketStep, self).write(
-            {'hash': journal.chain_hash(previous.hash, self._content())})
+        digest = journal.chain_hash(ticket.journal_head, self._content())
+        super(TikTicketStep, self).write({'hash': digest})
+        as_workflow(ticket).write({'journal_head': digest, 'journal_length': self.position})
+        return digest

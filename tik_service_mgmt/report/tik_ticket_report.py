@@ -29,19 +29,20 @@ class ReportTikTicket(models.AbstractModel):
         tickets.check_access_rights('read')
         tickets.check_access_rule('read')
         docs = tickets.sudo()
-        broken = docs.check_journal()
+        verdicts = {v['ticket_id']: v for v in docs.check_journal()}
         Line = self.env['tik.ticket.step'].sudo()
         records = {}
         for ticket in docs:
-            lines = ticket.step_ids.sorted('id')
-            sealed = lines.filtered('hash')
-            altered = Line.browse(broken.get(ticket.id) or [])
+            lines = ticket.step_ids.sorted(lambda l: (l.position, l.id))
+            verdict = verdicts[ticket.id]
             records[ticket.id] = {
                 'lines': lines,
-                'sealed': sealed,
-                'altered': altered,
-                'altered_no': list(lines.ids).index(altered.id) + 1 if altered else 0,
-                'last_hash': sealed[-1:].hash or '',
+                'sealed': lines.filtered('hash'),
+                'intact': verdict['intact'],
+                'reason': verdict['reason'],
+                'altered': Line.browse(verdict['broken_line_id'] or []),
+                'head': ticket.journal_head or '',
+                'length': ticket.journal_length,
                 'filed': lines[:1].date_start or ticket.create_date,
                 # What each hash covers, as the journal defines it today.
                 'hash_keys': ', '.join(sorted(lines[:1]._content())) if lines else '',

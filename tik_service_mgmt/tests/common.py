@@ -1,5 +1,7 @@
 from odoo.tests.common import SavepointCase
 
+from ..models.authority import as_intake
+
 # How to bring a ticket from its previous state into each state: (actor, values, action).
 PATH = [
     ('analysis', 'helpdesk', lambda t: {'division_id': t.division_x.id}, 'dispatch'),
@@ -89,6 +91,13 @@ class TikCase(SavepointCase):
                   'description': 'Situs dinas.trenggalekkab.go.id tidak terbuka.'}
         values.update(vals)
         return cls.Ticket.sudo(user).create(values).sudo(user)
+
+    @classmethod
+    def file_in_portal(cls, user, **vals):
+        """A ticket sent by `user` through the portal's intake path."""
+        values = {'name': 'Akun e-mail terkunci', 'partner_id': user.partner_id.id}
+        values.update(vals)
+        return as_intake(cls.Ticket, 'portal', user).create(values)
 
     @classmethod
     def ticket_in(cls, state, **vals):

@@ -107,7 +107,8 @@ class TestTimeStandards(TikCase):
         self.env.cr.execute("UPDATE tik_ticket_step SET date_escalated = NULL WHERE id = %s",
                             [ticket.step_ids.sorted('id')[3].id])
         self.env.cache.invalidate()
-        self.assertEqual(ticket.check_journal()[ticket.id], ticket.step_ids.sorted('id')[3].id)
+        self.assertEqual(ticket.check_journal()[0]['broken_line_id'],
+                         ticket.step_ids.sorted('id')[3].id)
 
     def test_nothing_is_escalated_for_ended_tickets(self):
         closed = self.ticket_in('closed')

@@ -129,6 +129,6 @@ class TestTicket(TikCase):
                          'ir.actions.act_window')
 
     def test_a_ticket_filed_on_behalf_of_a_portal_user_is_sent_by_them(self):
-        ticket = self.Ticket.sudo().create({'name': 'Lewat portal',
-                                            'partner_id': self.portal.partner_id.id})
+        ticket = self.file_in_portal(self.portal, name='Lewat portal')
         self.assertEqual(ticket.step_ids.sorted('id')[0].user_id, self.portal)
+        self.assertEqual(ticket.channel, 'portal')

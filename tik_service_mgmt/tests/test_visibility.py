@@ -9,9 +9,8 @@ class TestVisibility(TikCase):
     @classmethod
     def setup_data(cls):
         cls.own = cls.ticket_in('in_progress')  # unit A, division X, assigned to officer
-        # Unit A, filed in the portal (which creates as superuser for the portal user).
-        cls.colleague = cls.Ticket.sudo().create({
-            'name': 'Akun email terkunci', 'partner_id': cls.portal.partner_id.id})
+        # Unit A, filed in the portal.
+        cls.colleague = cls.file_in_portal(cls.portal, name='Akun email terkunci')
         cls.other_unit = cls.file_ticket(user=cls.requester_b)  # unit B
         cls.division_y_ticket = cls.file_ticket(user=cls.requester_b)
         cls.act(cls.division_y_ticket, 'helpdesk', {'division_id': cls.division_y.id},
