@@ -10,7 +10,7 @@ import pytz
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import html2plaintext, html_escape
 
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
@@ -228,7 +228,8 @@ class TikTicket(models.Model):
         actors = workflow.deciders(self.state, name)
         if not actors:
             return UserError(_(
-                'Ticket %(number)s is %(state)s: %(field)s can no longer be changed.') % {
+                'Ticket %(number)s is %(state)s: %(field)s cannot be changed at this '
+                'step.') % {
                 'number': self.number, 'field': field_label(self, name),
                 'state': selection_label(self, 'state', self.state)})
         if not any(self._is_actor(actor) for actor in actors):
@@ -463,7 +464,7 @@ class TikTicket(models.Model):
             raise UserError(_('A file to attach no longer exists.'))
 
     @api.multi
-    def copy(self, default=None):
+    def copy(self, default=None):  # pylint: disable=method-required-super
         raise UserError(_('A ticket is not duplicated: file a new one.'))
 
     @api.multi
@@ -547,13 +548,15 @@ class TikTicket(models.Model):
         return True
 
     def _post(self, text, subtype, partner_ids=None):
-        """Posts plain `text` (escaped: it holds what users wrote) in the chatter as the
-        current user, who may have no e-mail address of their own: a step must not fail
-        for that (the company's address stands in)."""
+        """Posts plain `text` in the chatter as the current user. The text holds what
+        users wrote, so it is escaped and its links are not made live. The user may
+        have no e-mail address: a step must not fail for that (the company's stands in).
+        """
         user = self.env.user
         address = user.email or user.company_id.email
+        body = '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')
         return self.message_post(
-            body=plaintext2html(text), subtype=subtype, partner_ids=partner_ids or [],
+            body=body, subtype=subtype, partner_ids=partner_ids or [],
             email_from=formataddr((user.name, address)) if address else user.name)
 
     def _output_note(self, rule):

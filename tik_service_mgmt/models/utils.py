@@ -1,8 +1,18 @@
+def in_users_language(model):
+    """`model` speaking the context's language, else the user's (an RPC call may send
+    no context at all)."""
+    if model.env.context.get('lang'):
+        return model
+    return model.with_context(lang=model.env.user.lang)
+
+
 def selection_label(model, field, value):
     """The translated label of `value` in the selection `field` of `model`."""
+    model = in_users_language(model)
     return dict(model._fields[field]._description_selection(model.env)).get(value, value)
 
 
 def field_label(model, field):
     """The translated label of `field` of `model`, in the user's language."""
+    model = in_users_language(model)
     return model._fields[field].get_description(model.env)['string']

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from odoo import SUPERUSER_ID, api
 from odoo.tests import common
 
+from ..models.authority import as_intake
 from .common import PATH
 
 FORM = '/my/tickets/new'
@@ -47,16 +48,20 @@ class TestPortal(common.HttpCase):
         self.service_hidden = self.env['tik.service'].create({
             'name': 'Layanan Internal', 'code': 'PX-OFF', 'division_id': self.division_x.id,
             'portal_published': False})
-        ticket = self.env['tik.ticket']
-        self.ticket_a = ticket.create({
+        # Filed as the portal files them, and by the helpdesk for a caller.
+        self.ticket_a = self.portal_file(self.portal_a, {
             'name': 'Printer bidang A macet', 'description': 'Kertas tersangkut sejak pagi.',
             'partner_id': self.portal_a.partner_id.id, 'service_id': self.service_x.id})
-        self.ticket_colleague = ticket.create({
+        self.ticket_colleague = as_intake(self.env['tik.ticket'], 'phone').create({
             'name': 'Akun e-mail rekan terkunci', 'partner_id': self.colleague.id})
-        self.ticket_b = ticket.create({
+        self.ticket_b = self.portal_file(self.portal_b, {
             'name': 'Rahasia dinas B: server arsip', 'description': 'Jangan bocor ke unit lain.',
             'partner_id': self.portal_b.partner_id.id})
         self.keep()
+
+    def portal_file(self, user, vals):
+        return as_intake(self.env['tik.ticket'], 'portal', user).create(
+            dict(vals, partner_id=user.partner_id.id))
 
     def user(self, login, unit, *groups):
         return self.env['res.users'].with_context(no_reset_password=True).create({

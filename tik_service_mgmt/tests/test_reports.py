@@ -93,10 +93,12 @@ class TestReports(TikCase):
         self.assertIn('Division Head (Kabid)', text_of(rows[2]))
         self.assertIn('Officer: Officer', text_of(rows[2]))
 
-        self.assertIn('Journal intact: every line matches its hash.', text)
+        self.assertIn('Journal intact: every line matches its hash, none is missing',
+                      text)
         self.assertIn('Sealed lines checked at printing: 7', text)
         self.assertNotIn('ALTERED', text)
-        self.assertIn('Last hash, sealing the whole journal: %s' % lines[-1].hash, text)
+        self.assertIn('Journal head, sealing the whole journal (7 sealed lines): %s' %
+                      lines[-1].hash, text)
         for line in lines:
             self.assertIn(line.hash, text)
         self.assertIn('Printed on', text)
@@ -114,8 +116,8 @@ class TestReports(TikCase):
         root = self.render(self.ticket_report, self.ticket.ids)
         text = text_of(root)
         self.assertNotIn('Journal intact', text)
-        self.assertIn('ALTERED: line 4 (%s, %s) no longer matches its hash.' % (
-            line.sop_step_id.name, self.ticket._format_local(line.date_start)), text)
+        self.assertIn('ALTERED: Line 4 ("%s") no longer matches its hash.' %
+                      line.sop_step_id.name, text)
         altered = [row for row in self.journal_rows(root)
                    if 'tik_altered_line' in row.get('class')]
         self.assertEqual([int(row.get('data-line-id')) for row in altered], [line.id])

@@ -54,7 +54,7 @@ class TestTicket(TikCase):
         for user, vals in [(self.helpdesk, {'division_id': self.division_y.id}),
                            (self.kabid, {'officer_id': self.officer_other.id}),
                            (self.requester, {'description': 'Ganti.'})]:
-            with self.assertRaisesRegex(UserError, 'can no longer be changed'):
+            with self.assertRaisesRegex(UserError, 'cannot be changed at this step'):
                 ticket.sudo(user).write(vals)
         self.assertEqual(ticket.division_id, self.division_x)
         self.assertEqual(ticket.officer_id, self.officer)
