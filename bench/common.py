@@ -317,11 +317,12 @@ def seed_tik_tickets(env, count, late_every=100, now=None):
     cr.execute("SELECT setval('tik_ticket_id_seq', %s)", (tbase + count,))
     # The journal: steps 1 .. k-1 sealed, step k running.
     cr.execute("""
-        INSERT INTO tik_ticket_step (ticket_id, sop_step_id, action, user_id, date_start,
+        INSERT INTO tik_ticket_step (ticket_id, position, sop_step_id, action, user_id,
+            date_start,
             date_deadline, date_done, sla_status, note, hash, date_at_risk, hours_taken,
             division_id, unit_id, service_id, create_uid, create_date, write_uid,
             write_date)
-        SELECT s.id, (%(sop_id)s::int[])[j],
+        SELECT s.id, j, (%(sop_id)s::int[])[j],
             CASE WHEN j < s.k THEN (%(action)s::text[])[j] END,
             CASE WHEN j < s.k THEN CASE j WHEN 1 THEN s.req_uid WHEN 2 THEN %(hd_uid)s
                 WHEN 3 THEN s.head_uid WHEN 4 THEN s.off_uid WHEN 5 THEN s.head_uid
