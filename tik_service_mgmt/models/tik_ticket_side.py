@@ -13,7 +13,8 @@ class TikTicketSide(models.AbstractModel):
     ticket itself (its record rules). Rows of other models are left as Odoo has them.
 
     Odoo 11 gives no record rule for this (a rule cannot join on `res_id`), so the
-    mixin adds the ticket's visibility to every search and checks it on read.
+    mixin adds the ticket's visibility to every search and checks it on read, and on
+    create and write (a row moved onto a ticket).
     """
 
     _name = 'tik.ticket.side'
@@ -87,6 +88,21 @@ class TikTicketSide(models.AbstractModel):
             raise AccessError(_(
                 'This record belongs to a ticket you may not open; its followers and '
                 'activities are shown only to those who may open the ticket.'))
+
+    @api.model
+    def create(self, vals):
+        # Odoo lets any user create a follower row for any document: following a
+        # ticket one may not open would mail them its messages.
+        record = super(TikTicketSide, self).create(vals)
+        record._tik_check_ticket_access()
+        return record
+
+    @api.multi
+    def write(self, vals):
+        result = super(TikTicketSide, self).write(vals)
+        if 'res_model' in vals or 'res_id' in vals:
+            self._tik_check_ticket_access()
+        return result
 
     @api.model
     def _search(self, args, offset=0, limit=None, order=None, count=False,

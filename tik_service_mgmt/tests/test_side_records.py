@@ -177,3 +177,27 @@ class TestSideRecords(TikCase):
         self.assertEqual(len(todo), 1)
         todo.sudo(self.officer).write({'note': 'Sedang dikerjakan.'})
         self.assertIn('Sedang dikerjakan.', todo.sudo(self.officer).read(['note'])[0]['note'])
+
+    def test_no_one_follows_a_ticket_they_cannot_open(self):
+        followers = self.env['mail.followers']
+        for login in ('portal', 'requester', 'kabid_other', 'officer_other'):
+            user = self.actors[login]
+            hidden = self.tickets - self.visible[login]
+            with self.subTest(actor=login):
+                with self.assertRaises(AccessError), self.cr.savepoint():
+                    followers.sudo(user).create({
+                        'res_model': 'tik.ticket', 'res_id': hidden[0].id,
+                        'partner_id': user.partner_id.id})
+                self.assertFalse(followers.search([
+                    ('res_model', '=', 'tik.ticket'), ('res_id', '=', hidden[0].id),
+                    ('partner_id', '=', user.partner_id.id)]))
+        # Nor by moving a row of their own onto it; another document is as in Odoo.
+        mine = followers.sudo(self.portal).create({
+            'res_model': 'res.partner', 'res_id': self.contact.id,
+            'partner_id': self.portal.partner_id.id})
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            mine.write({'res_model': 'tik.ticket', 'res_id': self.other_unit.id})
+        mine.invalidate_cache()
+        self.assertEqual(mine.sudo().res_model, 'res.partner')
+        mine.write({'res_model': 'tik.ticket', 'res_id': self.own.id})
+        self.assertIn(self.portal.partner_id, self.own.message_partner_ids)
