@@ -15,6 +15,30 @@ import pytz
 MAX_SEARCH_DAYS = 3 * 366
 ONE_DAY = datetime.timedelta(days=1)
 
+# Bounds of what a deadline is computed for: a step's time standard in working days,
+# and the moment (naive UTC, both ends included) it starts. Far beyond them the day
+# arithmetic only burns time and ends in an OverflowError.
+MIN_DAYS = 1
+MAX_DAYS = 60
+MIN_START = datetime.datetime(2000, 1, 1)
+MAX_START = datetime.datetime(2100, 1, 1)
+
+
+def check_days(days):
+    """ValueError unless `days` is an integer from MIN_DAYS to MAX_DAYS."""
+    if (isinstance(days, bool) or not isinstance(days, numbers.Integral)
+            or not MIN_DAYS <= days <= MAX_DAYS):
+        raise ValueError("days must be an integer from %d to %d, got %r."
+                         % (MIN_DAYS, MAX_DAYS, days))
+
+
+def check_start(start):
+    """ValueError unless `start` is a naive datetime from MIN_START to MAX_START."""
+    if (not isinstance(start, datetime.datetime) or start.tzinfo is not None
+            or not MIN_START <= start <= MAX_START):
+        raise ValueError("start must be a naive UTC datetime from %s to %s, got %r."
+                         % (MIN_START, MAX_START, start))
+
 
 def _hours(value):
     return datetime.timedelta(seconds=round(float(value) * 3600))
@@ -37,6 +61,9 @@ def _merge(periods):
 class WorkCalendar(object):
     """Working periods per weekday plus holidays, in one timezone.
 
+    The bounds of :meth:`deadline` are repeated as class attributes, for callers
+    that hold the class rather than the module.
+
     :param attendances: iterable of ``(weekday, hour_from, hour_to)``, weekday
         0 = Monday (Odoo's ``dayofweek`` strings are accepted), hours as
         floats in local time (7.5 = 07:30).
@@ -45,6 +72,9 @@ class WorkCalendar(object):
         day at all.
     :param tz: timezone name of the attendances.
     """
+
+    MIN_DAYS, MAX_DAYS = MIN_DAYS, MAX_DAYS
+    MIN_START, MAX_START = MIN_START, MAX_START
 
     def __init__(self, attendances, leaves=(), tz='Asia/Jakarta'):
         self.tz = pytz.timezone(tz)
@@ -117,10 +147,9 @@ class WorkCalendar(object):
 
     def deadline(self, start, days):
         """Deadline (naive UTC) of a step of ``days`` working days started at
-        ``start`` (naive UTC)."""
-        if (isinstance(days, bool) or not isinstance(days, numbers.Integral)
-                or days < 1):
-            raise ValueError("days must be an integer >= 1, got %r." % (days,))
+        ``start`` (naive UTC), within the bounds above (else ValueError)."""
+        check_days(days)
+        check_start(start)
         origin = self._count_from(self.to_local(start))
         day = origin.date()
         for _i in range(days):
@@ -150,6 +179,7 @@ class WorkCalendar(object):
     def after_working_hours(self, start, hours):
         """The moment (naive UTC) at which ``hours`` working hours have passed since
         ``start`` (naive UTC): the inverse of :meth:`working_hours`."""
+        check_start(start)
         left = datetime.timedelta(hours=hours)
         moment = self._count_from(self.to_local(start))
         day = moment.date()

@@ -1,6 +1,10 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..lib.deadline import MAX_DAYS, MIN_DAYS
+from .utils import field_label
 
 
 class TikService(models.Model):
@@ -29,3 +33,14 @@ class TikService(models.Model):
         ('resolution_days_positive', 'check(resolution_days is null or resolution_days >= 0)',
          'The resolution time cannot be negative.'),
     ]
+
+    @api.constrains('resolution_days')
+    def _check_resolution_days(self):
+        for service in self:
+            days = service.resolution_days
+            if days and not MIN_DAYS <= days <= MAX_DAYS:
+                raise ValidationError(_(
+                    '%(field)s of "%(service)s" is from %(min)d to %(max)d working '
+                    'days, or empty to use the time standard of the SOP step.') % {
+                    'field': field_label(self, 'resolution_days'),
+                    'service': service.name, 'min': MIN_DAYS, 'max': MAX_DAYS})

@@ -1,8 +1,11 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
+from ..lib.deadline import MAX_DAYS, MIN_DAYS
 from ..lib.workflow import ACTORS
+from .utils import field_label
 
 
 class TikSopStep(models.Model):
@@ -30,6 +33,16 @@ class TikSopStep(models.Model):
         ('duration_positive', 'check(duration_days >= 1)',
          'A time standard is at least one working day.'),
     ]
+
+    @api.constrains('duration_days')
+    def _check_duration_days(self):
+        for step in self:
+            if not MIN_DAYS <= step.duration_days <= MAX_DAYS:
+                raise ValidationError(_(
+                    '%(field)s of step "%(step)s" is from %(min)d to %(max)d working '
+                    'days.') % {
+                    'field': field_label(self, 'duration_days'), 'step': step.name,
+                    'min': MIN_DAYS, 'max': MAX_DAYS})
 
     @api.model
     def by_sequence(self):

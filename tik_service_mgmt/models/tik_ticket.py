@@ -684,17 +684,33 @@ class TikTicket(models.Model):
 
     @api.model
     def compute_deadline(self, start, days):
-        """Deadline of a step of `days` working days started at `start` (UTC strings)."""
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise UserError(_('A time standard is at least one working day.'))
-        try:
-            start = fields.Datetime.from_string(start)
-        except (TypeError, ValueError):
-            start = None
-        if not start:
+        """Deadline of a step of `days` working days started at `start` (UTC strings).
+
+        Refuses, with a UserError, what lies outside the bounds of lib/deadline.py: a
+        time standard that is not a whole number of working days from MIN_DAYS to
+        MAX_DAYS, or a start that is not a date and time from MIN_START to MAX_START.
+        """
+        if (isinstance(days, bool) or not isinstance(days, int)
+                or not WorkCalendar.MIN_DAYS <= days <= WorkCalendar.MAX_DAYS):
+            raise UserError(_('A time standard is a whole number of working days from '
+                              '%(min)d to %(max)d.') % {
+                'min': WorkCalendar.MIN_DAYS, 'max': WorkCalendar.MAX_DAYS})
+        moment = None
+        if isinstance(start, str):
+            try:
+                moment = fields.Datetime.from_string(start)
+            except ValueError:
+                moment = None
+        if not moment:
             raise UserError(_('Give the start as a UTC date and time, e.g. '
                               '2026-01-05 08:00:00.'))
-        return fields.Datetime.to_string(self._work_calendar().deadline(start, days))
+        if not WorkCalendar.MIN_START <= moment <= WorkCalendar.MAX_START:
+            raise UserError(_('A step starts between %(min)s and %(max)s (UTC); '
+                              '%(start)s is outside.') % {
+                'min': fields.Datetime.to_string(WorkCalendar.MIN_START),
+                'max': fields.Datetime.to_string(WorkCalendar.MAX_START),
+                'start': start})
+        return fields.Datetime.to_string(self._work_calendar().deadline(moment, days))
 
     # --- evidence -----------------------------------------------------------------
 

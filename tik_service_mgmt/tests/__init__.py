@@ -9,3 +9,4 @@ from . import test_sla
 from . import test_portal
 from . import test_reports
 from . import test_authority
+from . import test_side_records

@@ -5,12 +5,13 @@ pytest from the repository root:
     python -m pytest -q tik_service_mgmt/tests/test_deadline.py
 """
 import datetime
+import time
 import unittest
 
 import pytz
 
 try:
-    from ..lib.deadline import WorkCalendar
+    from ..lib import deadline as deadline_lib
 except (ImportError, ValueError):
     import importlib.util
     import os
@@ -18,9 +19,18 @@ except (ImportError, ValueError):
     _path = os.path.join(
         os.path.dirname(os.path.abspath(__file__)), os.pardir, 'lib', 'deadline.py')
     _spec = importlib.util.spec_from_file_location('tik_deadline', _path)
-    _module = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(_module)
-    WorkCalendar = _module.WorkCalendar
+    deadline_lib = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(deadline_lib)
+WorkCalendar = deadline_lib.WorkCalendar
+
+try:  # the model's side of the bounds, inside Odoo's test runner only
+    import psycopg2
+    from odoo.exceptions import UserError, ValidationError
+    from odoo.tools import mute_logger
+
+    from .common import TikCase
+except (ImportError, ValueError):
+    TikCase = None
 
 TZ = pytz.timezone('Asia/Jakarta')
 
@@ -200,8 +210,6 @@ class TestDeadline(unittest.TestCase):
             calendar.deadline(utc('2026-07-06 10:00'), 1)
 
 
-if __name__ == '__main__':
-    unittest.main()
 
 
 class TestAfterWorkingHours(unittest.TestCase):
@@ -227,3 +235,157 @@ class TestAfterWorkingHours(unittest.TestCase):
         self.assertEqual(after(utc('2026-03-17 15:00'), 2), utc('2026-03-25 08:30'))
         # Started on a Sunday: counts from Monday 07:30.
         self.assertEqual(after(utc('2026-11-29 10:00'), 1), utc('2026-11-30 08:30'))
+
+
+# Time standards and starts outside the bounds: today's and a century's worth of days
+# used to run for seconds and end in an OverflowError.
+BAD_DAYS = [0, -1, 61, 10 ** 9, 2 ** 31, 1.5, 1.0, '3', True, False, None, [1]]
+BAD_STARTS = ['9999-12-31 23:59:59', '1999-12-31 23:59:59', '2100-01-01 00:00:01',
+              '0001-01-01 00:00:00']
+
+
+class TestBounds(unittest.TestCase):
+    """lib/deadline.py refuses what is out of bounds with a ValueError, at once."""
+
+    def setUp(self):
+        super(TestBounds, self).setUp()
+        self.cal = diskominfo()
+
+    def test_bounds_are_named(self):
+        self.assertEqual((deadline_lib.MIN_DAYS, deadline_lib.MAX_DAYS), (1, 60))
+        self.assertEqual(deadline_lib.MIN_START, datetime.datetime(2000, 1, 1))
+        self.assertEqual(deadline_lib.MAX_START, datetime.datetime(2100, 1, 1))
+        self.assertEqual(WorkCalendar.MAX_DAYS, deadline_lib.MAX_DAYS)
+
+    def test_bad_days_are_refused_at_once(self):
+        started = time.monotonic()
+        for days in BAD_DAYS:
+            with self.subTest(days=days):
+                with self.assertRaises(ValueError):
+                    self.cal.deadline(utc('2026-07-06 10:00'), days)
+        self.assertLess(time.monotonic() - started, 1.0)
+
+    def test_bad_starts_are_refused_at_once(self):
+        started = time.monotonic()
+        starts = [datetime.datetime.strptime(s, '%Y-%m-%d %H:%M:%S') for s in BAD_STARTS]
+        starts += ['2026-07-06 10:00:00', datetime.date(2026, 7, 6), None,
+                   pytz.utc.localize(utc('2026-07-06 10:00'))]
+        for start in starts:
+            with self.subTest(start=start):
+                with self.assertRaises(ValueError):
+                    self.cal.deadline(start, 1)
+                with self.assertRaises(ValueError):
+                    self.cal.after_working_hours(start, 1)
+        self.assertLess(time.monotonic() - started, 1.0)
+
+    def test_the_bounds_themselves_are_accepted(self):
+        for start in (deadline_lib.MIN_START, deadline_lib.MAX_START):
+            for days in (deadline_lib.MIN_DAYS, deadline_lib.MAX_DAYS):
+                with self.subTest(start=start, days=days):
+                    self.assertGreater(self.cal.deadline(start, days), start)
+        # 60 working days from Mon 6 July 2026: twelve weeks and the two holidays
+        # between (17 and 25 August).
+        self.assertEqual(self.cal.deadline(utc('2026-07-06 10:00'), 60),
+                         utc('2026-09-30 10:00'))
+
+
+if TikCase is not None:
+
+    class TestDeadlineRefusals(TikCase):
+        """The model refuses the same with errors a person reads, in their language."""
+
+        def refused(self, start, days, lang='en_US'):
+            with self.assertRaises(UserError) as refusal:
+                self.Ticket.sudo(self.requester).with_context(lang=lang).compute_deadline(
+                    start, days)
+            return str(refusal.exception.name)
+
+        def test_bad_days_are_a_user_error(self):
+            for days in BAD_DAYS:
+                with self.subTest(days=days):
+                    message = self.refused('2026-11-27 08:00:00', days)
+                    self.assertIn('from 1 to 60', message)
+
+        def test_bad_starts_are_a_user_error(self):
+            for start in BAD_STARTS:
+                with self.subTest(start=start):
+                    message = self.refused(start, 1)
+                    self.assertIn('2000-01-01 00:00:00', message)
+                    self.assertIn('2100-01-01 00:00:00', message)
+            not_strings = [20261127, datetime.datetime(2026, 11, 27, 8), None, False,
+                           ['2026-11-27 08:00:00'], {'start': '2026-11-27 08:00:00'},
+                           '', 'bukan tanggal', '27-11-2026 08:00']
+            for start in not_strings:
+                with self.subTest(start=start):
+                    self.assertIn('UTC date and time', self.refused(start, 1))
+
+        def test_refusals_speak_indonesian(self):
+            self.env['res.lang'].load_lang('id_ID')
+            self.assertIn('1 sampai 60', self.refused('2026-11-27 08:00:00', 61, 'id_ID'))
+            self.assertIn('2000-01-01 00:00:00',
+                          self.refused('9999-12-31 23:59:59', 1, 'id_ID'))
+            self.assertNotIn('between', self.refused('9999-12-31 23:59:59', 1, 'id_ID'))
+
+        def test_the_bounds_themselves_are_accepted(self):
+            deadline = self.Ticket.compute_deadline
+            self.assertEqual(deadline('2026-11-27 08:00:00', 1), '2026-11-30 08:00:00')
+            for start in ('2000-01-01 00:00:00', '2100-01-01 00:00:00'):
+                with self.subTest(start=start):
+                    self.assertGreater(deadline(start, 60), start)
+
+        def assert_unchanged(self, record, values):
+            record.invalidate_cache()
+            self.assertEqual({name: record[name] for name in values}, values)
+
+        def test_a_service_time_standard_is_bounded(self):
+            service = self.service_x
+            for days in (0, 1, 60):
+                service.resolution_days = days
+            before = {'name': service.name, 'resolution_days': 60}
+            for days in (61, 10 ** 6):
+                with self.subTest(days=days):
+                    # In a request Odoo rolls the transaction back on the error; the
+                    # savepoint does the same here.
+                    with self.assertRaises(ValidationError) as refusal, \
+                            self.cr.savepoint():
+                        service.write({'name': 'Diubah', 'resolution_days': days})
+                    self.assertIn('Resolution Time (working days)',
+                                  str(refusal.exception.name))
+                    self.assertIn('from 1 to 60', str(refusal.exception.name))
+                    self.assert_unchanged(service, before)
+            with self.assertRaises(ValidationError), self.cr.savepoint():
+                self.env['tik.service'].create({
+                    'name': 'Terlalu Lama', 'code': 'UX-LAMA',
+                    'division_id': self.division_x.id, 'resolution_days': 61})
+            self.assertFalse(self.env['tik.service'].search([('code', '=', 'UX-LAMA')]))
+            # Below zero the database's own constraint refuses first.
+            with self.assertRaises(psycopg2.IntegrityError) as refusal, \
+                    mute_logger('odoo.sql_db'), self.cr.savepoint():
+                service.write({'resolution_days': -1})
+            self.assertEqual(refusal.exception.diag.constraint_name,
+                             'tik_service_resolution_days_positive')
+            self.assert_unchanged(service, before)
+
+        def test_a_step_time_standard_is_bounded(self):
+            step = self.env.ref('tik_service_mgmt.sop_step_4')
+            before = {'duration_days': step.duration_days, 'name': step.name}
+            with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
+                step.write({'duration_days': 61, 'name': 'Diubah'})
+            self.assertIn('Time Standard (working days)', str(refusal.exception.name))
+            self.assert_unchanged(step, before)
+            with self.assertRaises(psycopg2.IntegrityError), mute_logger('odoo.sql_db'), \
+                    self.cr.savepoint():
+                step.write({'duration_days': 0})
+            self.assert_unchanged(step, before)
+            step.duration_days = 60
+            self.assertEqual(step.duration_days, 60)
+
+        def test_a_time_standard_refusal_speaks_indonesian(self):
+            self.env['res.lang'].load_lang('id_ID')
+            with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
+                self.service_x.with_context(lang='id_ID').write({'resolution_days': 61})
+            self.assertIn('1 sampai 60', str(refusal.exception.name))
+
+
+if __name__ == '__main__':
+    unittest.main()
