@@ -8,3 +8,4 @@ from . import test_i18n
 from . import test_sla
 from . import test_portal
 from . import test_reports
+from . import test_http_authority
