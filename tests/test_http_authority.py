@@ -131,6 +131,19 @@ def test_report_with_malformed_ids_is_not_found(sessions, docids):
     assert answer.status_code == 404
 
 
+def test_report_unknown_or_malformed_request_is_not_a_server_error(sessions, tickets):
+    session = sessions['pengguna']
+    own = tickets['backend']
+    assert session.get(URL + '/report/pdf/tik_service_mgmt.no_such_report/%s' % own,
+                       timeout=60).status_code == 404
+    assert session.get(URL + '/report/docx/%s/%s' % (REPORT, own),
+                       timeout=60).status_code == 404
+    for key in ('options', 'context'):
+        answer = session.get(URL + '/report/html/%s/%s' % (REPORT, own), timeout=60,
+                             params={key: '{not json'})
+        assert answer.status_code == 400
+
+
 def test_report_of_a_missing_ticket_is_forbidden(sessions):
     answer = sessions['pengguna'].get(
         URL + '/report/html/%s/%s' % (REPORT, 99999999), timeout=60)

@@ -7,7 +7,9 @@ the values are gathered escape as an internal server error (500), and turns ids 
 are not numbers into one too. The ticket record checks who prints it; this controller
 only gives the refusal the answer HTTP has for it.
 """
-from werkzeug.exceptions import Forbidden, NotFound
+import json
+
+from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
 from odoo import http
 from odoo.addons.base.ir.ir_qweb.qweb import QWebException
@@ -25,6 +27,18 @@ def _docids_valid(docids):
     return all(part.isdigit() for part in docids.split(','))
 
 
+def _json_valid(data):
+    """Whether the `options` and `context` the client sent are JSON objects."""
+    for key in ('options', 'context'):
+        if data.get(key):
+            try:
+                if not isinstance(json.loads(data[key]), dict):
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
 class TikReportController(ReportController):
 
     @http.route([
@@ -34,6 +48,8 @@ class TikReportController(ReportController):
     def report_routes(self, reportname, docids=None, converter=None, **data):
         if converter not in CONVERTERS or (docids and not _docids_valid(docids)):
             raise NotFound()
+        if not _json_valid(data):
+            raise BadRequest()
         if not request.env['ir.actions.report']._get_report_from_name(reportname):
             raise NotFound()
         try:
