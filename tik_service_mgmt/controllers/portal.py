@@ -22,6 +22,12 @@ from ..models.authority import as_intake
 
 # States whose ticket carries a verified resolution.
 RESOLUTION_SHOWN_IN = ('approval', 'approved', 'closed')
+# Journal lines whose note the requester reads besides their own report (step 1): the
+# reason a ticket was closed unresolved is addressed to them. Every other note is between
+# the actors: the Kabid's instruction, the officer's unverified resolution, a request for
+# rework, and the reason a Kabid returns a ticket to the helpdesk (which division should
+# take it is the helpdesk's matter; the requester sees that the step happened).
+NOTE_SHOWN_FOR_ACTIONS = ('reject',)
 # Largest file a requester may attach.
 MAX_ATTACHMENT_MB = 25
 HISTORY_KEY = 'my_tik_tickets_history'
@@ -88,7 +94,9 @@ class TikCustomerPortal(CustomerPortal):
                 tickets, domain, pager['offset'], self._items_per_page)
         request.session[HISTORY_KEY] = page_tickets.ids[:100]
         values.update({
-            'tik_tickets': page_tickets,
+            # Found by the user's record rules; shown as the tickets hold them, whether or
+            # not the user may read, say, a colleague's contact (the reporter's name).
+            'tik_tickets': page_tickets.sudo(),
             'page_name': 'tik_ticket',
             'pager': pager,
             'default_url': '/my/tickets',
@@ -132,6 +140,11 @@ class TikCustomerPortal(CustomerPortal):
         return files - ticket_sudo.message_ids.mapped('attachment_ids')
 
     @staticmethod
+    def _tik_step_note_shown(step):
+        """Whether the requester reads the note of journal line `step`."""
+        return step.sop_step_id.sequence == 1 or step.action in NOTE_SHOWN_FOR_ACTIONS
+
+    @staticmethod
     def _tik_record_pager(ticket):
         history = request.session.get(HISTORY_KEY, [])
         if ticket.id not in history:
@@ -162,6 +175,7 @@ class TikCustomerPortal(CustomerPortal):
             'disable_composer': by_token,
             'no_breadcrumbs': by_token and request.env.user._is_public(),
             'show_resolution': ticket_sudo.state in RESOLUTION_SHOWN_IN,
+            'step_note_shown': self._tik_step_note_shown,
             'attachments': self._tik_ticket_files(ticket_sudo),
             'may_download': not by_token,
         })
