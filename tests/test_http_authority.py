@@ -234,9 +234,11 @@ def test_portal_page_in_verification_shows_neither_instruction_nor_resolution(ad
     marker = uuid.uuid4().hex
     instruction = 'Instruksi internal Kabid %s' % marker
     resolution = 'Laporan petugas belum diverifikasi %s' % marker
-    ticket = admin('create', {'name': 'Kotak surat penuh %s' % marker,
-                              'description': 'Tidak bisa menerima surat baru %s.' % marker,
-                              'partner_id': partner_of(admin, 'pengguna.portal')})
+    # Filed by the helpdesk for the portal requester, as for a caller.
+    ticket = helpdesk('create', {'name': 'Kotak surat penuh %s' % marker,
+                                 'description': 'Tidak bisa menerima surat baru %s.' % marker,
+                                 'partner_id': partner_of(admin, 'pengguna.portal'),
+                                 'channel': 'phone'})
     helpdesk('write', [ticket], {'division_id': ref(helpdesk,
                                                     'tik_service_mgmt.division_aptika_demo')})
     helpdesk('action_dispatch', [ticket])

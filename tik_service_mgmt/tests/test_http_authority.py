@@ -13,6 +13,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tests import common
 
 from ..controllers.portal import TikCustomerPortal
+from ..models.authority import as_intake
 
 LANG = 'id_ID'
 
@@ -48,7 +49,7 @@ class TestPortalDisclosure(common.HttpCase):
         self.service = self.env['tik.service'].create({
             'name': 'Layanan Disclosure', 'code': 'DX-1', 'division_id': self.division.id,
             'portal_published': True})
-        self.ticket = self.env['tik.ticket'].create({
+        self.ticket = as_intake(self.env['tik.ticket'], 'portal', self.portal).create({
             'name': 'Jaringan lantai dua putus', 'description': 'Sejak pukul 08.00 WIB.',
             'partner_id': self.portal.partner_id.id})
         self.keep()
@@ -163,7 +164,7 @@ class TestPortalDisclosure(common.HttpCase):
         colleague = self.env['res.partner'].create({
             'name': 'Rekan Perusahaan Lain', 'parent_id': self.unit.id,
             'company_id': other_company.id})
-        ticket = self.env['tik.ticket'].create({
+        ticket = as_intake(self.env['tik.ticket'], 'phone').create({
             'name': 'Proyektor ruang rapat mati', 'partner_id': colleague.id})
         self.keep()
         self.assertFalse(colleague.sudo(self.portal).search_count(
