@@ -15,7 +15,7 @@ from odoo.tools import html2plaintext, html_escape
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
-from .utils import field_label, selection_label
+from .utils import RECORD_LANG, field_label, selection_label
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -369,6 +369,7 @@ class TikTicket(models.Model):
     def _demo_file(self, xmlid, name, description, partner_id, phone, service_id):
         """Files a demo ticket as its reporter would (a user) or, for a caller without
         a user, as the demo helpdesk taking the phone call; names it `xmlid`."""
+        self._demo_record_language()
         partner = self.env['res.partner'].browse(partner_id)
         vals = {'name': name, 'description': description, 'partner_id': partner_id,
                 'phone': phone, 'service_id': service_id}
@@ -402,6 +403,7 @@ class TikTicket(models.Model):
     @api.model
     def message_new(self, msg_dict, custom_values=None):
         """A ticket from an e-mail to the addon's alias; the sender is the reporter."""
+        self = self.with_context(lang=RECORD_LANG)  # pylint: disable=self-cls-assignment
         partners = self.env['res.partner'].sudo()
         partner = partners.browse(msg_dict.get('author_id'))
         if not partner and msg_dict.get('email_from'):
@@ -424,10 +426,13 @@ class TikTicket(models.Model):
             vals = dict(vals, phone=self._normalize_phone(vals['phone']))
         result = super(TikTicket, self).write(vals)
         if 'active' in vals:
-            for ticket in self:
-                ticket._post(_('Ticket restored from the archive.') if ticket.active
-                             else _('Ticket archived.'), 'mail.mt_note')
+            for ticket in self.with_context(lang=RECORD_LANG):
+                ticket._post_archiving()
         return result
+
+    def _post_archiving(self):
+        self._post(_('Ticket restored from the archive.') if self.active
+                   else _('Ticket archived.'), 'mail.mt_note')
 
     @api.multi
     @api.returns('self', lambda value: value.id)
@@ -521,31 +526,42 @@ class TikTicket(models.Model):
                 raise refusal
         now = fields.Datetime.now()
         calendar = self._work_calendar()
-        for ticket in self:
-            rule = workflow.transition(ticket.state, action)
-            note = (reason or '').strip() or ticket._output_note(rule)
-            step = ticket.current_step_id
-            missed = bool(step.date_deadline) and now > step.date_deadline
-            as_workflow(step)._seal({
-                'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
-                'sla_status': 'missed' if missed else 'met',
-                'hours_taken': calendar.working_hours(
-                    fields.Datetime.from_string(step.date_start),
-                    fields.Datetime.from_string(now))})
-            if missed:
-                as_workflow(ticket).write({'step_missed': True})
-            if rule.target == 'rejected':
-                as_workflow(ticket).write({'reject_reason': note})
-            ticket._enter(rule.target, now, calendar)
-            # One message per step; followers (the requester) are notified of the
-            # outcome only, the actors have their to-dos.
-            ticket._post(
-                _('%(step)s: %(actor)s %(user)s. %(note)s') % {
-                    'step': step.sop_step_id.name, 'actor': ticket._actor_label(rule.actor),
-                    'user': self.env.user.name, 'note': note},
-                'tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
-                else 'mail.mt_note')
+        for ticket in self.with_context(lang=RECORD_LANG):
+            ticket._step(action, reason, now, calendar)
         return True
+
+    def _step(self, action, reason, now, calendar):
+        """Seals the running step with what its actor did and enters the next one.
+
+        Called on the ticket in the record's language: what is sealed and posted is
+        evidence, in the agency's language whoever acts.
+        """
+        rule = workflow.transition(self.state, action)
+        note = (reason or '').strip() or self._output_note(rule)
+        step = self.current_step_id
+        missed = bool(step.date_deadline) and now > step.date_deadline
+        as_workflow(step)._seal({
+            'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
+            'sla_status': 'missed' if missed else 'met',
+            'hours_taken': calendar.working_hours(
+                fields.Datetime.from_string(step.date_start),
+                fields.Datetime.from_string(now))})
+        if missed:
+            as_workflow(self).write({'step_missed': True})
+        if rule.target == 'rejected':
+            as_workflow(self).write({'reject_reason': note})
+        self._enter(rule.target, now, calendar)
+        # One message per step; followers (the requester) are notified of the outcome
+        # only, the actors have their to-dos.
+        text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
+            'step': step.sop_step_id.name, 'user': self.env.user.name,
+            'action': selection_label(step, 'action', action),
+            'actor': self._actor_label(rule.actor)}
+        outcome = {'closed': _('The ticket is closed.'),
+                   'rejected': _('The ticket is rejected.')}.get(rule.target)
+        self._post('\n'.join(filter(None, [outcome, text, note])),
+                   'tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
+                   else 'mail.mt_note')
 
     def _post(self, text, subtype, partner_ids=None):
         """Posts plain `text` in the chatter as the current user. The text holds what
@@ -633,11 +649,22 @@ class TikTicket(models.Model):
         done.unlink()
 
     @api.model
+    def _demo_record_language(self):
+        """Odoo loads a module's translations after its demo data: the demo journal
+        would be sealed in English. Load the addon's Indonesian terms first."""
+        translations = self.env['ir.translation']
+        if self.env['res.lang'].search_count([('code', '=', RECORD_LANG)]) and \
+                not translations.search_count([('module', '=', 'tik_service_mgmt'),
+                                               ('lang', '=', RECORD_LANG)]):
+            translations.load_module_terms(['tik_service_mgmt'], [RECORD_LANG])
+
+    @api.model
     def _demo_play(self, ticket_xmlid, moves):
         """Walks a demo ticket through the workflow as the demo actors.
 
         `moves`: [(user xmlid, values to write first, action, reason)].
         """
+        self._demo_record_language()
         ticket = self.env.ref(ticket_xmlid)
         for user_xmlid, values, action, reason in moves:
             as_actor = ticket.sudo(self.env.ref(user_xmlid))

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
+from .utils import RECORD_LANG
 
 
 class TikTicketStep(models.Model):
@@ -119,7 +120,7 @@ class TikTicketStep(models.Model):
             ('date_deadline', '<', fields.Datetime.now())], order='id')
         if late:
             as_workflow(late).write({'date_escalated': fields.Datetime.now()})
-            late._escalate()
+            late.with_context(lang=RECORD_LANG)._escalate()
         return True
 
     def _escalate(self):

@@ -1,3 +1,8 @@
+# The language of the record: journal notes, step messages and to-dos are evidence,
+# written in the agency's language whatever the language of the actor's screen.
+RECORD_LANG = 'id_ID'
+
+
 def in_users_language(model):
     """`model` speaking the context's language, else the user's (an RPC call may send
     no context at all)."""

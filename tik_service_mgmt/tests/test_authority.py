@@ -190,11 +190,11 @@ class TestAuthority(TikCase):
                 closed.sudo(user).toggle_active()
         closed.sudo(self.manager).toggle_active()
         self.assertFalse(closed.active)
-        self.assertIn('Ticket archived.', closed.message_ids[0].body)
+        self.assertIn('Tiket diarsipkan.', closed.message_ids[0].body)
         self.assertEqual(closed.message_ids[0].author_id, self.manager.partner_id)
         closed.sudo(self.manager).toggle_active()
         self.assertTrue(closed.active)
-        self.assertIn('restored', closed.message_ids[0].body)
+        self.assertIn('dipulihkan', closed.message_ids[0].body)
         self.assertTrue(closed.check_journal()[0]['intact'])
 
     def test_reasons_are_escaped_in_messages(self):

@@ -33,15 +33,30 @@ class TestIndonesian(TransactionCase):
             ticket.with_context(lang='id_ID').action_close()
         self.assertIn('Tiket %s' % ticket.number, str(refused.exception.name))
 
-    def test_the_journal_speaks_the_actors_language(self):
+    def test_the_record_speaks_the_agencys_language_whoever_acts(self):
+        """Journal notes and step messages are evidence: Indonesian, even when the
+        actor's screen is in English."""
         self.env['res.lang'].load_lang('id_ID')
+        self.env['res.lang'].load_lang('en_US')
         helpdesk = self.env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'Helpdesk Uji', 'login': 'helpdesk.i18n', 'lang': 'id_ID',
+            'name': 'Helpdesk Uji', 'login': 'helpdesk.i18n', 'lang': 'en_US',
             'email': 'helpdesk.i18n@uji.go.id',
             'groups_id': [(6, 0, [self.env.ref('tik_service_mgmt.group_helpdesk').id])]})
-        division = self.env['tik.division'].create({'name': 'Bidang Uji', 'code': 'BU'})
+        kabid = self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Kabid Uji', 'login': 'kabid.i18n', 'lang': 'en_US',
+            'email': 'kabid.i18n@uji.go.id',
+            'groups_id': [(6, 0, [self.env.ref('tik_service_mgmt.group_division_head').id])]})
+        division = self.env['tik.division'].create(
+            {'name': 'Bidang Uji', 'code': 'BU', 'head_id': kabid.id})
         ticket = self.env['tik.ticket'].create({'name': 'Uji'})
-        mine = ticket.sudo(helpdesk).with_context(lang='id_ID')
+        mine = ticket.sudo(helpdesk).with_context(lang='en_US')
         mine.write({'division_id': division.id})
         mine.action_dispatch()
-        self.assertEqual(ticket.step_ids.sorted('id')[1].note, 'Bidang: Bidang Uji')
+        ticket.sudo(kabid).with_context(lang='en_US').action_reject(reason='Di luar katalog.')
+        lines = ticket.step_ids.sorted('position')
+        self.assertEqual(lines[1].note, 'Bidang: Bidang Uji')
+        dispatched, rejected = ticket.message_ids.sorted('id')[-2:]
+        self.assertIn('Tunjuk Bidang oleh Helpdesk Uji', dispatched.body)
+        self.assertIn('Tiket ditolak.', rejected.body)
+        self.assertIn('Di luar katalog.', rejected.body)
+        self.assertNotIn('by Kabid Uji', rejected.body)

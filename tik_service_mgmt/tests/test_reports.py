@@ -91,7 +91,8 @@ class TestReports(TikCase):
                          ['-', 'Designate Division', 'Accept', 'Report Resolution',
                           'Verify', 'Approve Closing', 'Close Ticket'])
         self.assertIn('Division Head (Kabid)', text_of(rows[2]))
-        self.assertIn('Officer: Officer', text_of(rows[2]))
+        # Sealed in the agency's language, whatever the reader's.
+        self.assertIn('Pejabat Fungsional/Pelaksana: Officer', text_of(rows[2]))
 
         self.assertIn('Journal intact: every line matches its hash, none is missing',
                       text)

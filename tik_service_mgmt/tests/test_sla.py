@@ -74,7 +74,7 @@ class TestTimeStandards(TikCase):
         self.assertTrue(line.date_escalated)
         escalation = ticket.activity_ids.filtered(lambda a: a.user_id == self.kabid)
         self.assertEqual(len(escalation), 1)
-        self.assertIn('Late', escalation.summary)
+        self.assertIn('Terlambat', escalation.summary)
         self.assertEqual(len(ticket.message_ids), messages + 1)
         self.assertIn(self.kabid.partner_id, ticket.message_ids[0].partner_ids)
         # The officer's own to-do stays.
@@ -153,7 +153,8 @@ class TestTimeStandards(TikCase):
         self.assertEqual(activity.user_id, self.officer)
         local = ticket._local(ticket.current_step_id.date_deadline)
         self.assertEqual(activity.date_deadline, local.strftime('%Y-%m-%d'))
-        self.assertEqual(activity.summary, ticket.current_step_id.sop_step_id.name)
+        self.assertEqual(activity.summary, ticket.current_step_id.sop_step_id.with_context(
+            lang='id_ID').name)
 
     def test_a_calendar_without_hours_is_refused_clearly(self):
         calendar = self.env.user.company_id.resource_calendar_id
