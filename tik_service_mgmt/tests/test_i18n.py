@@ -1,8 +1,10 @@
 import io
 import os
+import time
 
 from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
+from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import PoFile, trans_generate
 
 
@@ -60,3 +62,24 @@ class TestIndonesian(TransactionCase):
         self.assertIn('Tiket ditolak.', rejected.body)
         self.assertIn('Di luar katalog.', rejected.body)
         self.assertNotIn('by Kabid Uji', rejected.body)
+
+    def test_odoos_own_terms_on_the_users_path_speak_indonesian(self):
+        """Odoo 11 ships the chatter's, the to-dos' and the portal's words untranslated;
+        the addon brings them (i18n_extra/id.po)."""
+        web = self.env['ir.translation'].search([
+            ('lang', '=', 'id_ID'), ('comments', 'like', 'openerp-web'),
+            ('src', 'in', ['Send message', 'Log note', 'Schedule activity', 'Mark Done',
+                           'Planned activities', 'There are no comments for now.',
+                           'Write a message...', 'Congratulations, your inbox is empty'])])
+        self.assertEqual(len(set(web.mapped('src'))), 8)
+        self.assertIn('Catatan internal', web.mapped('value'))
+        home = self.env.ref('portal.portal_my_home').with_context(lang='id_ID')
+        self.assertIn('Dokumen Anda', home.arch)
+        self.assertEqual(self.env['ir.translation']._get_source(
+            None, ('code',), 'id_ID', 'Odoo Server Error'), 'Kesalahan Server Odoo')
+
+    def test_printouts_are_named_in_indonesian(self):
+        ticket = self.env['tik.ticket'].create({'name': 'Uji'})
+        report = self.env.ref('tik_service_mgmt.action_report_ticket')
+        name = safe_eval(report.print_report_name, {'object': ticket, 'time': time})
+        self.assertEqual(name, 'Catatan Tiket - %s' % ticket.number.replace('/', '-'))
