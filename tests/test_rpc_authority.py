@@ -22,9 +22,9 @@ def test_a_requester_cannot_write_the_officers_resolution_or_its_deadline():
     admin = Actor('admin')
     # The demo users read Indonesian: each refusal names what it refuses.
     for actor, ticket_id, vals, words in [
+            (officer, ticket, {'date_deadline': '2099-12-31 00:00:00'}, 'Tenggat Tahapan'),
             (requester, mine, {'resolution': 'Sudah selesai'}, 'Laporan Penyelesaian'),
             (requester, mine, {'division_id': 1}, 'Bidang'),
-            (officer, ticket, {'date_deadline': '2099-12-31 00:00:00'}, 'Tenggat Tahapan'),
             (officer, ticket, {'access_token': 'x'}, 'Token'),
             (officer, ticket, {'active': False}, 'masih berjalan')]:
         before = admin('read', [ticket_id], list(vals))[0]
