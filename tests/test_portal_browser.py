@@ -14,7 +14,7 @@ FORM = 'form.o_tik_ticket_form'
 def open_the_form(page):
     login(page, URL, 'pengguna.portal')
     page.wait_for_url(URL + '/my**', timeout=30000)
-    page.click('a[href="/my/tickets"]')
+    page.click('a[href="/my/layanan-tik"]')
     page.wait_for_selector('table.o_tik_tickets', timeout=30000)
     page.click('a.o_tik_new_ticket')
     page.wait_for_selector(FORM, timeout=30000)
@@ -39,7 +39,7 @@ def test_portal_user_files_a_ticket_and_follows_it(page):
         {'name': 'galat.txt', 'mimeType': 'text/plain', 'buffer': b'502 Bad Gateway'}])
     page.click(FORM + ' button[type=submit]')
 
-    page.wait_for_url(re.compile(r'.*/my/tickets/\d+$'), timeout=30000)
+    page.wait_for_url(re.compile(r'.*/my/layanan-tik/\d+$'), timeout=30000)
     assert re.fullmatch(r'TIK/\d{4}/\d{5}', page.text_content('.o_tik_number').strip())
     state = page.locator('.o_tik_ticket .o_tik_state')
     assert state.get_attribute('data-state') == 'new'
@@ -59,7 +59,7 @@ def test_portal_user_files_a_ticket_and_follows_it(page):
 
     # Back in the list, the new ticket is there.
     number = page.text_content('.o_tik_number').strip()
-    page.goto(URL + '/my/tickets')
+    page.goto(URL + '/my/layanan-tik')
     assert page.locator('table.o_tik_tickets a', has_text=number).count() == 1
     assert page.js_errors == []
 
@@ -73,7 +73,7 @@ def test_a_bad_phone_is_refused_and_what_was_typed_is_kept(page):
     page.wait_for_selector('.o_tik_errors', timeout=30000)
     error = page.text_content('.o_tik_errors')
     assert 'Nomor telepon "12345" tidak valid' in error
-    assert page.url.endswith('/my/tickets/new')
+    assert page.url.endswith('/my/layanan-tik/new')
     assert page.input_value(FORM + ' input[name=name]') == subject
     assert page.input_value(FORM + ' input[name=phone]') == '12345'
     assert 'galat 502' in page.input_value(FORM + ' textarea[name=description]')

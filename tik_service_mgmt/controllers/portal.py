@@ -71,7 +71,7 @@ class TikCustomerPortal(CustomerPortal):
                 break
         return found
 
-    @http.route(['/my/tickets', '/my/tickets/page/<int:page>'], type='http', auth='user',
+    @http.route(['/my/layanan-tik', '/my/layanan-tik/page/<int:page>'], type='http', auth='user',
                 website=True)
     def portal_my_tik_tickets(self, page=1, sortby=None, **kw):
         tickets = request.env['tik.ticket']
@@ -83,7 +83,7 @@ class TikCustomerPortal(CustomerPortal):
             sortby = 'date'
         domain = []
         pager = portal_pager(
-            url='/my/tickets', url_args={'sortby': sortby},
+            url='/my/layanan-tik', url_args={'sortby': sortby},
             total=values['tik_ticket_count'], page=page, step=self._items_per_page)
         order = sortings[sortby]['order']
         if order:
@@ -99,7 +99,7 @@ class TikCustomerPortal(CustomerPortal):
             'tik_tickets': page_tickets.sudo(),
             'page_name': 'tik_ticket',
             'pager': pager,
-            'default_url': '/my/tickets',
+            'default_url': '/my/layanan-tik',
             'searchbar_sortings': sortings,
             'sortby': sortby,
         })
@@ -150,17 +150,17 @@ class TikCustomerPortal(CustomerPortal):
         if ticket.id not in history:
             return {}
         index = history.index(ticket.id)
-        url = '/my/tickets/%s'
+        url = '/my/layanan-tik/%s'
         return {
             'prev_record': index > 0 and url % history[index - 1],
             'next_record': index < len(history) - 1 and url % history[index + 1],
         }
 
-    @http.route(['/my/tickets/<int:ticket_id>'], type='http', auth='public', website=True)
+    @http.route(['/my/layanan-tik/<int:ticket_id>'], type='http', auth='public', website=True)
     def portal_my_tik_ticket(self, ticket_id, access_token=None, **kw):
         if request.env.user._is_public() and not access_token:
             return request.redirect('/web/login?%s' % url_encode(
-                {'redirect': '/my/tickets/%s' % ticket_id}))
+                {'redirect': '/my/layanan-tik/%s' % ticket_id}))
         try:
             ticket_sudo = self._tik_ticket_check_access(ticket_id, access_token)
         except (AccessError, MissingError):
@@ -246,7 +246,7 @@ class TikCustomerPortal(CustomerPortal):
         })
         return request.render('tik_service_mgmt.portal_ticket_new', values)
 
-    @http.route(['/my/tickets/new'], type='http', auth='user', methods=['GET', 'POST'],
+    @http.route(['/my/layanan-tik/new'], type='http', auth='user', methods=['GET', 'POST'],
                 website=True)
     def portal_new_tik_ticket(self, **post):
         if not self._tik_may_file():
@@ -281,4 +281,4 @@ class TikCustomerPortal(CustomerPortal):
                     })
         except UserError as refused:
             return self._tik_render_form(typed, {'form': refused.name})
-        return request.redirect('/my/tickets/%s' % ticket.id)
+        return request.redirect('/my/layanan-tik/%s' % ticket.id)

@@ -387,7 +387,7 @@ class TikTicket(models.Model):
 
     def _compute_portal_url(self):
         for ticket in self:
-            ticket.portal_url = '/my/tickets/%s' % ticket.id
+            ticket.portal_url = '/my/layanan-tik/%s' % ticket.id
 
     @api.multi
     def get_access_action(self, access_uid=None):
