@@ -363,3 +363,18 @@ class TestPortal(common.HttpCase):
         self.assertEqual(self.post(FORM, self.form(csrf_token=None)).status_code, 400)
         self.assertEqual(self.post(FORM, self.form(csrf_token='forged')).status_code, 400)
         self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    # --- the filing's author ------------------------------------------------------------
+
+    def test_a_portal_filing_is_credited_to_the_requester(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        self.post(FORM, self.form())
+        new = self.tickets_of(self.portal_a) - before
+        self.assertTrue(new.message_ids)
+        self.assertEqual(new.message_ids.mapped('author_id'), self.portal_a.partner_id)
+        for message in new.message_ids:
+            self.assertIn(self.portal_a.email, message.email_from)
+        # The journal's first line names the requester too.
+        self.assertEqual(new.step_ids.filtered(lambda s: s.position == 1).user_id,
+                         self.portal_a)
