@@ -364,7 +364,13 @@ class TestPortal(common.HttpCase):
         self.assertEqual(self.post(FORM, self.form(csrf_token='forged')).status_code, 400)
         self.assertEqual(self.tickets_of(self.portal_a), before)
 
-    # --- the filing's author ------------------------------------------------------------
+    # --- the addresses, the filing's author, the page's polish ---------------------------
+
+    def test_the_old_addresses_are_left_to_the_other_helpdesks(self):
+        self.login(self.portal_a)
+        for path in ('/my/tickets', '/my/tickets/new', '/my/tickets/%d' % self.ticket_a.id):
+            self.assertEqual(self.get(path).status_code, 404, path)
+        self.assertEqual(self.ticket_a.portal_url, '/my/layanan-tik/%d' % self.ticket_a.id)
 
     def test_a_portal_filing_is_credited_to_the_requester(self):
         self.login(self.portal_a)
@@ -378,3 +384,55 @@ class TestPortal(common.HttpCase):
         # The journal's first line names the requester too.
         self.assertEqual(new.step_ids.filtered(lambda s: s.position == 1).user_id,
                          self.portal_a)
+
+    def test_the_phone_reads_as_people_write_it(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        self.post(FORM, self.form(phone='0813-3456-7890'))
+        new = self.tickets_of(self.portal_a) - before
+        self.assertEqual(new.phone, '+6281334567890')
+        page = self.get('/my/layanan-tik/%d' % new.id).text
+        self.assertIn('+62 813-3456-7890', page)
+        self.assertIn('href="tel:+6281334567890"', page)
+
+    def test_a_refused_form_asks_for_files_again_only_if_it_had_some(self):
+        self.login(self.portal_a)
+        again = 'o_tik_files_dropped'
+        self.assertNotIn(again, self.post(FORM, self.form(phone='12345')).text)
+        files = [('attachment', ('galat.txt', b'502 Bad Gateway', 'text/plain'))]
+        self.assertIn(again, self.post(FORM, self.form(phone='12345'), files=files).text)
+
+    def test_the_form_marks_what_is_required_and_describes_the_services(self):
+        self.service_x.description = 'Terbitkan layanan uji untuk portal.'
+        self.keep()
+        self.login(self.portal_a)
+        page = self.get(FORM).text
+        self.assertEqual(page.count('o_tik_required'), 3)  # the legend, subject, service
+        self.assertIn('data-description="Terbitkan layanan uji untuk portal."', page)
+        chosen = self.post(FORM, self.form(name='')).text
+        self.assertRegex(chosen, r'o_tik_service_description">Terbitkan layanan uji')
+
+    def test_a_rejected_ticket_says_so_with_its_reason_and_no_time_standard(self):
+        self.walk(self.ticket_a, 'analysis')
+        self.ticket_a.sudo(self.kabid).action_reject(reason='Bukan layanan TIK: hubungi TU.')
+        self.keep()
+        self.login(self.portal_a)
+        page = unescape(self.get('/my/layanan-tik/%d' % self.ticket_a.id).text)
+        self.assertIn('o_tik_reject_reason', page)
+        self.assertIn('Bukan layanan TIK: hubungi TU.', page)
+        self.assertIn(self.tr_view('Rejected'), page)
+        self.assertNotIn('o_tik_sla', page)
+
+    def test_dates_show_no_seconds(self):
+        self.login(self.portal_a)
+        for path in ('/my/layanan-tik/%d' % self.ticket_a.id, '/my/layanan-tik'):
+            shown = re.sub(r'<[^>]*>', ' ', self.get(path).text)  # not the attributes
+            self.assertRegex(shown, r'\d\d:\d\d', path)
+            self.assertNotRegex(shown, r'\d\d:\d\d:\d\d', path)
+
+    def tr_view(self, source):
+        """`source`, a term of the portal's templates, as the test users read it."""
+        found = self.env['ir.translation'].search([
+            ('lang', '=', LANG), ('src', '=', source), ('module', '=', 'tik_service_mgmt'),
+            ('type', '=', 'model'), ('name', '=', 'ir.ui.view,arch_db')], limit=1)
+        return found.value or source
