@@ -5,7 +5,7 @@
 Makes bench_portal from tik_test_base (run `make test` once first), adds --seed tickets
 with bulk SQL (common.seed_tik_tickets: units spread over the demo units, the portal
 user's Dinas Kesehatan among them), serves it with --workers=2 on 8869, logs in as the
-demo portal user through /web/login, and times GET /my/tickets and GET /my/tickets/<id>
+demo portal user through /web/login, and times GET /my/layanan-tik and GET /my/layanan-tik/<id>
 (--calls each, after 10 untimed). Prints the median and p95 in ms and how many tickets the
 user sees. Stops the server and drops the database at the end (unless --keep).
 """
@@ -76,7 +76,7 @@ def main():
         print('\nPortal as %s, %s tickets in all, %s of them visible to the user; '
               '%d timed calls each' % (LOGIN, total, seen, args.calls))
         print('| page | median | p95 |\n| --- | ---: | ---: |')
-        for url in ('/my/tickets', '/my/tickets/%s' % own):
+        for url in ('/my/layanan-tik', '/my/layanan-tik/%s' % own):
             median, p95 = timed(http, base + url, args.calls)
             print('| `%s` | %.1f ms | %.1f ms |' % (url, median, p95))
     finally:

@@ -85,7 +85,7 @@ def chatter_post(session, ticket, message, **extra):
     data.update(extra)
     return session.post(URL + '/mail/chatter_post', data=data, timeout=30,
                         allow_redirects=False,
-                        headers={'Referer': URL + '/my/tickets/%s' % ticket})
+                        headers={'Referer': URL + '/my/layanan-tik/%s' % ticket})
 
 
 # --- printing --------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_anonymous_holder_of_the_token_cannot_comment(admin, tickets):
     token = token_of(admin, ticket)
     visitor = anonymous()
     # The token opens the page for reading...
-    page = visitor.get(URL + '/my/tickets/%s' % ticket, timeout=30,
+    page = visitor.get(URL + '/my/layanan-tik/%s' % ticket, timeout=30,
                        params={'access_token': token})
     assert page.status_code == 200
     before = messages_of(admin, ticket)
@@ -252,9 +252,9 @@ def test_portal_page_in_verification_shows_neither_instruction_nor_resolution(ad
     lines = admin('read', [ticket], ['step_ids'])[0]['step_ids']
     assert len(lines) == 5
 
-    by_token = anonymous().get(URL + '/my/tickets/%s' % ticket, timeout=30,
+    by_token = anonymous().get(URL + '/my/layanan-tik/%s' % ticket, timeout=30,
                                params={'access_token': token_of(admin, ticket)})
-    for page in (sessions['pengguna.portal'].get(URL + '/my/tickets/%s' % ticket,
+    for page in (sessions['pengguna.portal'].get(URL + '/my/layanan-tik/%s' % ticket,
                                                  timeout=30), by_token):
         assert page.status_code == 200
         text = unescape(page.text)
@@ -268,7 +268,7 @@ def test_portal_page_in_verification_shows_neither_instruction_nor_resolution(ad
 
     # Verified, the resolution is the requester's to read; the instruction never is.
     kabid('action_verify', [ticket])
-    text = unescape(sessions['pengguna.portal'].get(URL + '/my/tickets/%s' % ticket,
+    text = unescape(sessions['pengguna.portal'].get(URL + '/my/layanan-tik/%s' % ticket,
                                                     timeout=30).text)
     assert text.count(resolution) == 1
     assert instruction not in text

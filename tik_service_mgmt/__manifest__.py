@@ -29,6 +29,7 @@
         "views/tik_service_views.xml",
         "views/tik_ticket_step_views.xml",
         "views/tik_ticket_views.xml",
+        "views/portal_assets.xml",
         "views/portal_templates.xml",
         "report/tik_ticket_report.xml",
         "report/tik_sop_report.xml",

@@ -30,7 +30,7 @@ Odoo 11 with tik_service_mgmt: http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
 Demo logins (password = login):
   admin           Administrator, service manager (password: admin)
   pengguna        Pengguna, staff of Dinas Pendidikan (backend)
-  pengguna.portal Pengguna, staff of Dinas Kesehatan (portal, /my/tickets)
+  pengguna.portal Pengguna, staff of Dinas Kesehatan (portal, /my/layanan-tik)
   helpdesk        Helpdesk (steps 2 and 7)
   kabid.aptika    Kabid Aplikasi Informatika (steps 3 and 5)
   kabid.infra     Kabid Infrastruktur TIK (steps 3 and 5)

@@ -62,6 +62,19 @@ tools_venv() {
   mv "$TOOLS_VENV/.stamp.new" "$TOOLS_VENV/.stamp"
 }
 
+# Addons the tests install beside ours (requirements-test-addons.txt), never the demo or
+# production: into their own folder, which only the side-by-side test database's
+# addons path names. --no-deps: their `odoo` requirement is the server we already have.
+test_addons() {
+  local dir=$STATE/test-addons stamp
+  stamp=$(sha256sum < "$ROOT/requirements-test-addons.txt" | cut -c1-16)
+  [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ] && return 0
+  log "Installing the test-only addons into $dir"
+  rm -rf "$dir"
+  pip_in "$VENV" --no-deps --target "$dir" -r "$ROOT/requirements-test-addons.txt"
+  echo "$stamp" > "$dir/.stamp"
+}
+
 lessc() {
   [ -x "$STATE/node/node_modules/.bin/lessc" ] && return 0
   log "Installing lessc"
@@ -77,4 +90,5 @@ mkdir -p "$STATE"
 debian_packages
 server_venv
 tools_venv
+test_addons
 lessc

@@ -17,6 +17,17 @@ mkdir -p "$LOGS"
 rm -f "$LOGS"/test-*
 
 server_pid=""
+wait_for_server() {
+  "$VENV/bin/python" - "http://127.0.0.1:$TEST_PORT/web/login" <<'PY'
+import sys, time, urllib.request
+for _ in range(240):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=5)
+        break
+    except Exception:
+        time.sleep(0.5)
+PY
+}
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   if [ "$PG_MODE" = local ] && [ "$pg_was_up" = 0 ]; then
@@ -52,25 +63,49 @@ timeout 1500 $ODOO -c "$CONF" -d "$TEST_DB" -i tik_service_mgmt --test-enable --
 addon_rc=${PIPESTATUS[0]}
 set -e
 
+# Beside OCA helpdesk_mgmt, which claims /my/tickets: a copy of the tested database with
+# helpdesk_mgmt (a test-only addon, tools/setup.sh) installed too. About 20 s.
+HD_DB=${TEST_DB}_hd
+HD_CONF=$STATE/odoo-hd.conf
+sed "s#^addons_path = .*#&,$STATE/test-addons/odoo/addons#" "$CONF" > "$HD_CONF"
+log "Beside OCA helpdesk_mgmt: $HD_DB"
+set +e
+dropdb --if-exists --force "$HD_DB" && createdb -T "$TEST_DB" "$HD_DB"
+rm -rf "$STATE/data/filestore/$HD_DB"
+[ -d "$STATE/data/filestore/$TEST_DB" ] &&
+  cp -r "$STATE/data/filestore/$TEST_DB" "$STATE/data/filestore/$HD_DB"
+$ODOO -c "$HD_CONF" -d "$HD_DB" -i helpdesk_mgmt --stop-after-init --log-level=warn \
+  --workers=0 --max-cron-threads=0 > "$LOGS/test-hd-install.log" 2>&1
+hd_install_rc=$?
+grep -qE ' (ERROR|CRITICAL) ' "$LOGS/test-hd-install.log" && hd_install_rc=1
+set -e
+
 log "Outside tests (tests/, against a server on port $TEST_PORT)"
 $ODOO -c "$CONF" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$TEST_PORT" \
   --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
   > "$LOGS/test-server.log" 2>&1 &
 server_pid=$!
-"$VENV/bin/python" - "http://127.0.0.1:$TEST_PORT/web/login" <<'PY'
-import sys, time, urllib.request
-for _ in range(240):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=5)
-        break
-    except Exception:
-        time.sleep(0.5)
-PY
+wait_for_server
 set +e
 TIK_URL="http://127.0.0.1:$TEST_PORT" TIK_DB="$TEST_DB" \
   "$TOOLS_VENV/bin/pytest" -q -p no:cacheprovider "$ROOT/tests" \
   --junitxml="$LOGS/test-outside.xml"
 outside_rc=$?
+kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
+
+log "Outside tests beside helpdesk_mgmt (tests/test_beside_helpdesk.py, $HD_DB)"
+$ODOO -c "$HD_CONF" -d "$HD_DB" --db-filter="^$HD_DB\$" --http-port="$TEST_PORT" \
+  --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
+  > "$LOGS/test-hd-server.log" 2>&1 &
+server_pid=$!
+wait_for_server
+set +e
+TIK_URL="http://127.0.0.1:$TEST_PORT" TIK_DB="$HD_DB" TIK_BESIDE_HELPDESK=1 \
+  "$TOOLS_VENV/bin/pytest" -q -p no:cacheprovider "$ROOT/tests/test_beside_helpdesk.py" \
+  --junitxml="$LOGS/test-outside-hd.xml"
+hd_rc=$?
+[ "$hd_install_rc" = 0 ] || { echo "helpdesk_mgmt did not install: see $LOGS/test-hd-install.log"; hd_rc=1; }
+set -e
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
 
 log "pylint-odoo"
@@ -80,4 +115,4 @@ lint_rc=$?
 cat "$LOGS/test-lint.log"
 set -e
 
-"$VENV/bin/python" "$ROOT/tools/verdict.py" "$LOGS" "$addon_rc" "$outside_rc" "$lint_rc"
+"$VENV/bin/python" "$ROOT/tools/verdict.py" "$LOGS" "$addon_rc" "$outside_rc" "$lint_rc" "$hd_rc"

@@ -9,7 +9,9 @@ import sys
 import xml.etree.ElementTree as ET
 from os.path import exists, join
 
-logs, addon_rc, outside_rc, lint_rc = sys.argv[1], *map(int, sys.argv[2:])
+logs, addon_rc, outside_rc, lint_rc = sys.argv[1], *map(int, sys.argv[2:5])
+# The outside tests beside OCA helpdesk_mgmt (tools/test.sh), when given.
+hd_rc = int(sys.argv[5]) if len(sys.argv) > 5 else None
 
 ran = failed = 0
 stray = []
@@ -33,19 +35,31 @@ for line in stray[:20]:
 if ran == 0:
     print('  the addon ran no test')
 
-out_total = out_failed = 0
-xml = join(logs, 'test-outside.xml')
-if exists(xml):
-    suite = ET.parse(xml).getroot()
-    suite = suite if suite.tag == 'testsuite' else suite.find('testsuite')
-    out_total = int(suite.get('tests', 0)) - int(suite.get('skipped', 0))
-    out_failed = int(suite.get('failures', 0)) + int(suite.get('errors', 0))
-if outside_rc and not out_failed:
-    out_failed = 1
-print('outside tests: %d ran, %d failed (pytest exit %d)' % (out_total, out_failed, outside_rc))
-if out_total == 0:
-    print('  tests/ ran no test')
-    out_failed += 1
+
+
+def outside(name, rc, label):
+    """(ran, failed) of the pytest run whose JUnit file is `name`."""
+    total = failed = 0
+    xml = join(logs, name)
+    if exists(xml):
+        suite = ET.parse(xml).getroot()
+        suite = suite if suite.tag == 'testsuite' else suite.find('testsuite')
+        total = int(suite.get('tests', 0)) - int(suite.get('skipped', 0))
+        failed = int(suite.get('failures', 0)) + int(suite.get('errors', 0))
+    if rc and not failed:
+        failed = 1
+    print('%s: %d ran, %d failed (pytest exit %d)' % (label, total, failed, rc))
+    if total == 0:
+        print('  %s ran no test' % label)
+        failed += 1
+    return total, failed
+
+
+out_total, out_failed = outside('test-outside.xml', outside_rc, 'outside tests')
+if hd_rc is not None:
+    hd_total, hd_failed = outside('test-outside-hd.xml', hd_rc, 'beside helpdesk_mgmt')
+    out_total += hd_total
+    out_failed += hd_failed
 
 print('pylint-odoo: %s' % ('clean' if lint_rc == 0 else 'errors (exit %d)' % lint_rc))
 

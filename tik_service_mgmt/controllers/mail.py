@@ -21,6 +21,8 @@ from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
+from .portal import PORTAL_URL
+
 TICKET_MODEL = 'tik.ticket'
 
 
@@ -34,7 +36,7 @@ class TikPortalChatter(PortalChatter):
         if res_model != TICKET_MODEL:
             return super(TikPortalChatter, self).portal_chatter_post(
                 res_model, res_id, message, **kw)
-        ticket_url = '/my/tickets/%s' % int(res_id)
+        ticket_url = '%s/%d' % (PORTAL_URL, int(res_id))
         if request.env.user._is_public():
             return request.redirect('/web/login?%s' % url_encode({'redirect': ticket_url}))
         ticket = self._tik_readable_ticket(int(res_id))

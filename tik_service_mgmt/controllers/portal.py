@@ -2,12 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The requester's portal: their tickets and their unit's, one ticket, a new ticket.
 
+The pages live under /my/layanan-tik: /my/tickets belongs to Odoo's Helpdesk and OCA
+helpdesk_mgmt, and installed beside either, theirs would win. The old paths are not
+served any more.
+
 Access follows Odoo 11's `sale` portal: a ticket is browsed as the user and checked
 against the access rights and record rules; only when that fails may its
 `access_token` open it, and only then is the record read with sudo.
 """
 import base64
 
+import phonenumbers
 from werkzeug.urls import url_encode
 
 from odoo import _, http
@@ -31,6 +36,16 @@ NOTE_SHOWN_FOR_ACTIONS = ('reject',)
 # Largest file a requester may attach.
 MAX_ATTACHMENT_MB = 25
 HISTORY_KEY = 'my_tik_tickets_history'
+PORTAL_URL = '/my/layanan-tik'
+
+
+def phone_display(phone):
+    """An E.164 number as people read it: `+6281334567890` is `+62 813-3456-7890`."""
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 class TikCustomerPortal(CustomerPortal):
@@ -71,8 +86,8 @@ class TikCustomerPortal(CustomerPortal):
                 break
         return found
 
-    @http.route(['/my/tickets', '/my/tickets/page/<int:page>'], type='http', auth='user',
-                website=True)
+    @http.route(['/my/layanan-tik', '/my/layanan-tik/page/<int:page>'], type='http',
+                auth='user', website=True)
     def portal_my_tik_tickets(self, page=1, sortby=None, **kw):
         tickets = request.env['tik.ticket']
         if not tickets.check_access_rights('read', raise_exception=False):
@@ -83,7 +98,7 @@ class TikCustomerPortal(CustomerPortal):
             sortby = 'date'
         domain = []
         pager = portal_pager(
-            url='/my/tickets', url_args={'sortby': sortby},
+            url=PORTAL_URL, url_args={'sortby': sortby},
             total=values['tik_ticket_count'], page=page, step=self._items_per_page)
         order = sortings[sortby]['order']
         if order:
@@ -99,7 +114,7 @@ class TikCustomerPortal(CustomerPortal):
             'tik_tickets': page_tickets.sudo(),
             'page_name': 'tik_ticket',
             'pager': pager,
-            'default_url': '/my/tickets',
+            'default_url': PORTAL_URL,
             'searchbar_sortings': sortings,
             'sortby': sortby,
         })
@@ -150,17 +165,17 @@ class TikCustomerPortal(CustomerPortal):
         if ticket.id not in history:
             return {}
         index = history.index(ticket.id)
-        url = '/my/tickets/%s'
+        url = PORTAL_URL + '/%s'
         return {
             'prev_record': index > 0 and url % history[index - 1],
             'next_record': index < len(history) - 1 and url % history[index + 1],
         }
 
-    @http.route(['/my/tickets/<int:ticket_id>'], type='http', auth='public', website=True)
+    @http.route(['/my/layanan-tik/<int:ticket_id>'], type='http', auth='public', website=True)
     def portal_my_tik_ticket(self, ticket_id, access_token=None, **kw):
         if request.env.user._is_public() and not access_token:
             return request.redirect('/web/login?%s' % url_encode(
-                {'redirect': '/my/tickets/%s' % ticket_id}))
+                {'redirect': '%s/%s' % (PORTAL_URL, ticket_id)}))
         try:
             ticket_sudo = self._tik_ticket_check_access(ticket_id, access_token)
         except (AccessError, MissingError):
@@ -178,6 +193,7 @@ class TikCustomerPortal(CustomerPortal):
             'step_note_shown': self._tik_step_note_shown,
             'attachments': self._tik_ticket_files(ticket_sudo),
             'may_download': not by_token,
+            'phone_display': phone_display,
         })
         values.update(self._tik_record_pager(ticket_sudo))
         return request.render('tik_service_mgmt.portal_ticket_page', values)
@@ -233,10 +249,14 @@ class TikCustomerPortal(CustomerPortal):
                     'name': name, 'size': MAX_ATTACHMENT_MB}
         return vals, errors
 
-    def _tik_render_form(self, typed, errors=None):
+    def _tik_render_form(self, typed, errors=None, files_dropped=False):
         values = self._prepare_portal_layout_values()
         services = self._tik_published_services()
+        service_id = typed.get('service_id') or ''
         values.update({
+            'chosen_service': services.filtered(lambda s: str(s.id) == service_id),
+            # Only a refused form that had files loses them.
+            'files_dropped': files_dropped,
             'page_name': 'tik_ticket_new',
             'service_groups': [
                 (division, services.filtered(lambda s, d=division: s.division_id == d))
@@ -246,7 +266,7 @@ class TikCustomerPortal(CustomerPortal):
         })
         return request.render('tik_service_mgmt.portal_ticket_new', values)
 
-    @http.route(['/my/tickets/new'], type='http', auth='user', methods=['GET', 'POST'],
+    @http.route(['/my/layanan-tik/new'], type='http', auth='user', methods=['GET', 'POST'],
                 website=True)
     def portal_new_tik_ticket(self, **post):
         if not self._tik_may_file():
@@ -264,7 +284,7 @@ class TikCustomerPortal(CustomerPortal):
                 files.append((upload.filename, upload.read()))
         vals, errors = self._tik_validate(typed, files)
         if errors:
-            return self._tik_render_form(typed, errors)
+            return self._tik_render_form(typed, errors, files_dropped=bool(files))
         try:
             with request.env.cr.savepoint():
                 # Portal users may not create tickets by the ORM; the form is the gate,
@@ -280,5 +300,6 @@ class TikCustomerPortal(CustomerPortal):
                         'res_model': 'tik.ticket', 'res_id': ticket.id,
                     })
         except UserError as refused:
-            return self._tik_render_form(typed, {'form': refused.name})
-        return request.redirect('/my/tickets/%s' % ticket.id)
+            return self._tik_render_form(typed, {'form': refused.name},
+                                         files_dropped=bool(files))
+        return request.redirect('%s/%s' % (PORTAL_URL, ticket.id))

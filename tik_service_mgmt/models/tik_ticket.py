@@ -388,7 +388,7 @@ class TikTicket(models.Model):
 
     def _compute_portal_url(self):
         for ticket in self:
-            ticket.portal_url = '/my/tickets/%s' % ticket.id
+            ticket.portal_url = '/my/layanan-tik/%s' % ticket.id
 
     @api.multi
     def get_access_action(self, access_uid=None):
@@ -442,7 +442,24 @@ class TikTicket(models.Model):
         superuser (the mail gateway, the scheduled checks) posts for someone else."""
         if self.env.uid != SUPERUSER_ID:
             self._check_post(kwargs)
+        elif 'author_id' not in kwargs:
+            kwargs.update(self._intake_author())
         return super(TikTicket, self).message_post(*args, **kwargs)
+
+    def _intake_author(self):
+        """The author of what is posted while an intake path files a user's ticket.
+
+        The portal files with sudo (its users may not create tickets by the ORM), so the
+        creation note and the first tracking would be the superuser's; they are the
+        requester's, who sent the form. Empty outside an intake of a known user.
+        """
+        intake = intake_of(self.env)
+        if not (intake and intake.user):
+            return {}
+        partner = intake.user.sudo().partner_id
+        return {'author_id': partner.id,
+                'email_from': formataddr((partner.name, partner.email)) if partner.email
+                              else partner.name}
 
     def _check_post(self, kwargs):
         own = self.env.user.partner_id.id

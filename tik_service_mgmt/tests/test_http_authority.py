@@ -74,7 +74,7 @@ class TestPortalDisclosure(common.HttpCase):
         return unescape(answer.text)
 
     def ticket_page(self):
-        return self.page('/my/tickets/%d' % self.ticket.id)
+        return self.page('/my/layanan-tik/%d' % self.ticket.id)
 
     def as_actor(self, user, values=None):
         ticket = self.ticket.sudo(user)
@@ -169,7 +169,7 @@ class TestPortalDisclosure(common.HttpCase):
         self.keep()
         self.assertFalse(colleague.sudo(self.portal).search_count(
             [('id', '=', colleague.id)]))
-        page = self.page('/my/tickets')
+        page = self.page('/my/layanan-tik')
         self.assertIn(ticket.number, page)
         self.assertIn('Rekan Perusahaan Lain', page)
         self.assertIn(self.ticket.number, page)

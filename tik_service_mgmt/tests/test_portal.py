@@ -12,7 +12,7 @@ from odoo.tests import common
 from ..models.authority import as_intake
 from .common import PATH
 
-FORM = '/my/tickets/new'
+FORM = '/my/layanan-tik/new'
 # The language of the test users, as of the agency's staff (and the portal's default).
 LANG = 'id_ID'
 
@@ -153,21 +153,21 @@ class TestPortal(common.HttpCase):
         home = self.get('/my')
         self.assertEqual(home.status_code, 200)
         entry = re.search(r'<li[^>]*o_tik_home_entry.*?</li>', home.text, re.S).group(0)
-        self.assertIn('href="/my/tickets"', entry)
+        self.assertIn('href="/my/layanan-tik"', entry)
         self.assertIn('>2<', entry)
 
     def test_list_shows_own_and_unit_tickets_not_other_units(self):
         self.login(self.portal_a)
         for sortby in ('', '?sortby=date', '?sortby=number', '?sortby=state',
                        '?sortby=nonsense'):
-            page = self.get('/my/tickets' + sortby)
+            page = self.get('/my/layanan-tik' + sortby)
             self.assertEqual(page.status_code, 200, sortby)
             self.assertIn(self.ticket_a.number, page.text)
             self.assertIn(self.ticket_colleague.number, page.text)
             self.assertNotIn(self.ticket_b.number, page.text)
             self.assertNotIn(self.ticket_b.name, page.text)
         self.login(self.portal_b)
-        page = self.get('/my/tickets')
+        page = self.get('/my/layanan-tik')
         self.assertIn(self.ticket_b.number, page.text)
         self.assertNotIn(self.ticket_a.number, page.text)
 
@@ -175,15 +175,15 @@ class TestPortal(common.HttpCase):
         # The colleague's ticket, the newer, goes on to analysis; ours stays new.
         self.walk(self.ticket_colleague, 'analysis')
         self.login(self.portal_a)
-        page = self.get('/my/tickets?sortby=date').text
+        page = self.get('/my/layanan-tik?sortby=date').text
         self.assertLess(page.index(self.ticket_colleague.number),
                         page.index(self.ticket_a.number))
-        page = self.get('/my/tickets?sortby=state').text
+        page = self.get('/my/layanan-tik?sortby=state').text
         self.assertLess(page.index(self.ticket_a.number),
                         page.index(self.ticket_colleague.number))
 
     def test_public_users_are_sent_to_log_in(self):
-        for path in ('/my', '/my/tickets', FORM, '/my/tickets/%d' % self.ticket_a.id):
+        for path in ('/my', '/my/layanan-tik', FORM, '/my/layanan-tik/%d' % self.ticket_a.id):
             self.assertRedirects(self.get(path), '/web/login')
         self.assertRedirects(self.post(FORM, {'name': 'Tanpa login'}), '/web/login')
         self.assertFalse(self.env['tik.ticket'].search([('name', '=', 'Tanpa login')]))
@@ -192,7 +192,7 @@ class TestPortal(common.HttpCase):
 
     def test_detail_shows_the_ticket_and_its_journal(self):
         self.login(self.portal_a)
-        page = self.get('/my/tickets/%d' % self.ticket_a.id)
+        page = self.get('/my/layanan-tik/%d' % self.ticket_a.id)
         self.assertEqual(page.status_code, 200)
         for text in (self.ticket_a.number, self.ticket_a.name, 'Kertas tersangkut sejak pagi.',
                      self.service_x.name, 'data-state="new"', 'o_tik_journal',
@@ -203,19 +203,19 @@ class TestPortal(common.HttpCase):
         self.assertEqual(journal.count('<tr'), 3)
         # A colleague of the same unit reads it too.
         self.login(self.portal_a)
-        self.assertEqual(self.get('/my/tickets/%d' % self.ticket_colleague.id).status_code, 200)
+        self.assertEqual(self.get('/my/layanan-tik/%d' % self.ticket_colleague.id).status_code, 200)
 
     def test_another_units_ticket_redirects_without_leaking(self):
         self.login(self.portal_a)
-        page = self.get('/my/tickets/%d' % self.ticket_b.id)
+        page = self.get('/my/layanan-tik/%d' % self.ticket_b.id)
         self.assertRedirects(page, '/my')
         self.assertNotIn(self.ticket_b.name, page.text)
         self.assertNotIn(self.ticket_b.number, page.text)
-        self.assertRedirects(self.get('/my/tickets/999999999'), '/my')
+        self.assertRedirects(self.get('/my/layanan-tik/999999999'), '/my')
 
     def test_access_token_opens_that_ticket_only(self):
         self.login(self.portal_a)
-        path = '/my/tickets/%d?access_token=%s'
+        path = '/my/layanan-tik/%d?access_token=%s'
         page = self.get(path % (self.ticket_b.id, self.ticket_b.access_token))
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.ticket_b.name, page.text)
@@ -235,11 +235,11 @@ class TestPortal(common.HttpCase):
     def test_reason_when_rejected_and_resolution_once_verified(self):
         self.walk(self.ticket_a, 'verification')
         self.login(self.portal_a)
-        page = self.get('/my/tickets/%d' % self.ticket_a.id).text
+        page = self.get('/my/layanan-tik/%d' % self.ticket_a.id).text
         self.assertNotIn('o_tik_resolution', page)
         self.assertNotIn('o_tik_reject_reason', page)
         self.walk(self.ticket_a, 'closed')
-        page = self.get('/my/tickets/%d' % self.ticket_a.id).text
+        page = self.get('/my/layanan-tik/%d' % self.ticket_a.id).text
         self.assertIn('o_tik_resolution', page)
         self.assertIn(self.ticket_a.resolution, page)
         self.assertIn('data-state="closed"', page)
@@ -248,13 +248,13 @@ class TestPortal(common.HttpCase):
         self.ticket_colleague.sudo(self.helpdesk).action_dispatch()
         self.ticket_colleague.sudo(self.kabid).action_reject(reason='Bukan layanan Kominfo.')
         self.keep()
-        page = self.get('/my/tickets/%d' % self.ticket_colleague.id).text
+        page = self.get('/my/layanan-tik/%d' % self.ticket_colleague.id).text
         self.assertIn('o_tik_reject_reason', page)
         self.assertIn('Bukan layanan Kominfo.', page)
 
     def test_the_requester_comments_in_the_chatter(self):
         self.login(self.portal_a)
-        path = '/my/tickets/%d' % self.ticket_a.id
+        path = '/my/layanan-tik/%d' % self.ticket_a.id
         posted = self.opener.post(
             self.url('/mail/chatter_post'), allow_redirects=False, timeout=30,
             headers={'Referer': self.url(path)},
@@ -291,14 +291,14 @@ class TestPortal(common.HttpCase):
         response = self.post(FORM, self.form(partner_id=str(self.portal_b.partner_id.id)))
         new = self.tickets_of(self.portal_a) - before
         self.assertEqual(len(new), 1)
-        self.assertRedirects(response, '/my/tickets/%d' % new.id)
+        self.assertRedirects(response, '/my/layanan-tik/%d' % new.id)
         self.assertEqual(new.partner_id, self.portal_a.partner_id)
         self.assertEqual(new.unit_id, self.unit_a)
         self.assertEqual(new.service_id, self.service_x)
         self.assertEqual(new.phone, '+6281234567890')
         self.assertEqual(new.state, 'new')
         self.assertFalse(self.tickets_of(self.portal_b) - self.ticket_b)
-        page = self.get('/my/tickets/%d' % new.id)
+        page = self.get('/my/layanan-tik/%d' % new.id)
         self.assertEqual(page.status_code, 200)
         self.assertIn(new.number, page.text)
 
@@ -319,7 +319,7 @@ class TestPortal(common.HttpCase):
         new.message_post(body='Catatan internal', subtype='mail.mt_note',
                          attachments=[('catatan-internal.txt', b'rahasia')])
         self.keep()
-        page = self.get('/my/tickets/%d' % new.id).text
+        page = self.get('/my/layanan-tik/%d' % new.id).text
         self.assertIn('galat.txt', page)
         self.assertNotIn('catatan-internal.txt', page)
 
@@ -363,3 +363,69 @@ class TestPortal(common.HttpCase):
         self.assertEqual(self.post(FORM, self.form(csrf_token=None)).status_code, 400)
         self.assertEqual(self.post(FORM, self.form(csrf_token='forged')).status_code, 400)
         self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    # --- the addresses, the filing's author, the page's polish ---------------------------
+
+    def test_the_old_addresses_are_left_to_the_other_helpdesks(self):
+        self.login(self.portal_a)
+        for path in ('/my/tickets', '/my/tickets/new', '/my/tickets/%d' % self.ticket_a.id):
+            self.assertEqual(self.get(path).status_code, 404, path)
+        self.assertEqual(self.ticket_a.portal_url, '/my/layanan-tik/%d' % self.ticket_a.id)
+
+    def test_a_portal_filing_is_credited_to_the_requester(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        self.post(FORM, self.form())
+        new = self.tickets_of(self.portal_a) - before
+        self.assertTrue(new.message_ids)
+        self.assertEqual(new.message_ids.mapped('author_id'), self.portal_a.partner_id)
+        for message in new.message_ids:
+            self.assertIn(self.portal_a.email, message.email_from)
+        # The journal's first line names the requester too.
+        self.assertEqual(new.step_ids.filtered(lambda s: s.position == 1).user_id,
+                         self.portal_a)
+
+    def test_the_phone_reads_as_people_write_it(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        self.post(FORM, self.form(phone='0813-3456-7890'))
+        new = self.tickets_of(self.portal_a) - before
+        self.assertEqual(new.phone, '+6281334567890')
+        page = self.get('/my/layanan-tik/%d' % new.id).text
+        self.assertIn('+62 813-3456-7890', page)
+        self.assertIn('href="tel:+6281334567890"', page)
+
+    def test_a_refused_form_asks_for_files_again_only_if_it_had_some(self):
+        self.login(self.portal_a)
+        again = 'o_tik_files_dropped'
+        self.assertNotIn(again, self.post(FORM, self.form(phone='12345')).text)
+        files = [('attachment', ('galat.txt', b'502 Bad Gateway', 'text/plain'))]
+        self.assertIn(again, self.post(FORM, self.form(phone='12345'), files=files).text)
+
+    def test_the_form_marks_what_is_required_and_describes_the_services(self):
+        self.service_x.description = 'Terbitkan layanan uji untuk portal.'
+        self.keep()
+        self.login(self.portal_a)
+        page = self.get(FORM).text
+        self.assertEqual(page.count('o_tik_required'), 3)  # the legend, subject, service
+        self.assertIn('data-description="Terbitkan layanan uji untuk portal."', page)
+        chosen = self.post(FORM, self.form(name='')).text
+        self.assertRegex(chosen, r'o_tik_service_description">Terbitkan layanan uji')
+
+    def test_a_rejected_ticket_says_so_with_its_reason_and_no_time_standard(self):
+        self.walk(self.ticket_a, 'analysis')
+        self.ticket_a.sudo(self.kabid).action_reject(reason='Bukan layanan TIK: hubungi TU.')
+        self.keep()
+        self.login(self.portal_a)
+        page = unescape(self.get('/my/layanan-tik/%d' % self.ticket_a.id).text)
+        self.assertIn('o_tik_reject_reason', page)
+        self.assertIn('Bukan layanan TIK: hubungi TU.', page)
+        self.assertRegex(page, r'fa-ban"[^>]*>(</i>)?\s*Ditolak')
+        self.assertNotIn('o_tik_sla', page)
+
+    def test_dates_show_no_seconds(self):
+        self.login(self.portal_a)
+        for path in ('/my/layanan-tik/%d' % self.ticket_a.id, '/my/layanan-tik'):
+            shown = re.sub(r'<[^>]*>', ' ', self.get(path).text)  # not the attributes
+            self.assertRegex(shown, r'\d\d:\d\d', path)
+            self.assertNotRegex(shown, r'\d\d:\d\d:\d\d', path)

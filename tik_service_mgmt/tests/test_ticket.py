@@ -121,10 +121,10 @@ class TestTicket(TikCase):
 
     def test_share_links_lead_portal_users_to_the_portal_page(self):
         ticket = self.file_ticket().sudo()
-        self.assertEqual(ticket.portal_url, '/my/tickets/%d' % ticket.id)
+        self.assertEqual(ticket.portal_url, '/my/layanan-tik/%d' % ticket.id)
         action = ticket.get_access_action(self.portal.id)
         self.assertEqual((action['type'], action['url']),
-                         ('ir.actions.act_url', '/my/tickets/%d' % ticket.id))
+                         ('ir.actions.act_url', '/my/layanan-tik/%d' % ticket.id))
         self.assertEqual(ticket.get_access_action(self.helpdesk.id)['type'],
                          'ir.actions.act_window')
 
