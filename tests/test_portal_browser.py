@@ -16,6 +16,16 @@ from test_rpc import Actor, ref
 SERVICE = 'Reset Kata Sandi E-mail Dinas'  # of Aplikasi Informatika, published
 
 
+def comment(page, text):
+    """Writes `text` in the ticket's chatter and waits until it shows."""
+    box = '.o_portal_chatter_composer_form textarea[name=message]'
+    page.wait_for_selector(box, timeout=30000)
+    page.fill(box, text)
+    page.click('.o_portal_chatter_composer_btn')
+    page.wait_for_selector('.o_portal_chatter_message:has-text("%s")' % text[:20],
+                           timeout=30000)
+
+
 @pytest.fixture
 def phone(page):
     page.set_viewport_size(PHONE)
@@ -64,13 +74,7 @@ def test_requester_files_on_a_phone_and_follows_the_ticket(phone, actors, capsys
         [[('model', '=', 'tik.ticket'), ('res_id', '=', ticket_id(page))]],
         {'fields': ['author_id']})
     assert authors and {a['author_id'][0] for a in authors} == {requester}
-    page.wait_for_selector('.o_portal_chatter_composer_form textarea[name=message]',
-                           timeout=30000)
-    page.fill('.o_portal_chatter_composer_form textarea[name=message]',
-              'Nomor yang bisa dihubungi: 0813-3456-7890.')
-    page.click('.o_portal_chatter_composer_btn')
-    page.wait_for_selector('.o_portal_chatter_message:has-text("Nomor yang bisa dihubungi")',
-                           timeout=30000)
+    comment(page, 'Nomor yang bisa dihubungi: 0813-3456-7890.')
     assert_readable(page, 'portal-phone-5-comment')
 
     # The list is a stack of cards: number, subject, status and deadline in view.
@@ -203,13 +207,7 @@ def test_portal_user_files_a_ticket_and_follows_it(page):
     assert page.locator('.o_tik_journal tbody tr').count() == 2
 
     # The chatter loads, and the requester can comment.
-    page.wait_for_selector('.o_portal_chatter_composer_form textarea[name=message]',
-                           timeout=30000)
-    page.fill('.o_portal_chatter_composer_form textarea[name=message]',
-              'Nomor yang bisa dihubungi: 0812-3456-7890.')
-    page.click('.o_portal_chatter_composer_btn')
-    page.wait_for_selector('.o_portal_chatter_message:has-text("Nomor yang bisa dihubungi")',
-                           timeout=30000)
+    comment(page, 'Nomor yang bisa dihubungi: 0812-3456-7890.')
     shot(page, 'portal-desktop-ticket')
 
     # Back in the list, the new ticket is there.

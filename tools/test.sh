@@ -80,12 +80,17 @@ hd_install_rc=$?
 grep -qE ' (ERROR|CRITICAL) ' "$LOGS/test-hd-install.log" && hd_install_rc=1
 set -e
 
+# serve CONF DB LOG: a server for the outside tests on $TEST_PORT, as $server_pid.
+serve() {
+  $ODOO -c "$1" -d "$2" --db-filter="^$2\$" --http-port="$TEST_PORT" \
+    --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
+    > "$3" 2>&1 &
+  server_pid=$!
+  wait_for_server
+}
+
 log "Outside tests (tests/, against a server on port $TEST_PORT)"
-$ODOO -c "$CONF" -d "$TEST_DB" --db-filter="^$TEST_DB\$" --http-port="$TEST_PORT" \
-  --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
-  > "$LOGS/test-server.log" 2>&1 &
-server_pid=$!
-wait_for_server
+serve "$CONF" "$TEST_DB" "$LOGS/test-server.log"
 set +e
 TIK_URL="http://127.0.0.1:$TEST_PORT" TIK_DB="$TEST_DB" \
   "$TOOLS_VENV/bin/pytest" -q -p no:cacheprovider "$ROOT/tests" \
@@ -94,11 +99,7 @@ outside_rc=$?
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
 
 log "Outside tests beside helpdesk_mgmt (tests/test_beside_helpdesk.py, $HD_DB)"
-$ODOO -c "$HD_CONF" -d "$HD_DB" --db-filter="^$HD_DB\$" --http-port="$TEST_PORT" \
-  --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
-  > "$LOGS/test-hd-server.log" 2>&1 &
-server_pid=$!
-wait_for_server
+serve "$HD_CONF" "$HD_DB" "$LOGS/test-hd-server.log"
 set +e
 TIK_URL="http://127.0.0.1:$TEST_PORT" TIK_DB="$HD_DB" TIK_BESIDE_HELPDESK=1 \
   "$TOOLS_VENV/bin/pytest" -q -p no:cacheprovider "$ROOT/tests/test_beside_helpdesk.py" \

@@ -1,3 +1,5 @@
+from odoo import SUPERUSER_ID, api
+from odoo.tests import common
 from odoo.tests.common import SavepointCase
 
 from ..models.authority import as_intake
@@ -132,3 +134,23 @@ class TikCase(SavepointCase):
         return (ticket.state, ticket.current_step_id.id, ticket.reject_reason,
                 [(s.id, s.date_done, s.user_id.id, s.note, s.hash, s.sla_status)
                  for s in ticket.step_ids])
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TikHttpCase(common.HttpCase):
+    """An HTTP test whose data the server sees.
+
+    Odoo 11's HttpCase serves the requests on the registry's test cursor, not on
+    self.cr: the data is built on that cursor, and the cleanups get their own back.
+    """
+
+    def setUp(self):
+        super(TikHttpCase, self).setUp()
+        own = self.cr, self.env
+        self.cr = self.registry.test_cr
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
+
+        def restore():
+            self.cr, self.env = own
+        self.addCleanup(restore)

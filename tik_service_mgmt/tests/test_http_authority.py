@@ -9,29 +9,19 @@ shows and that the list survives a reporter the visitor may not read.
 import re
 from html import unescape
 
-from odoo import SUPERUSER_ID, api
 from odoo.tests import common
 
 from ..controllers.portal import TikCustomerPortal
 from ..models.authority import as_intake
+from .common import TikHttpCase
 
 LANG = 'id_ID'
 
 
-@common.at_install(False)
-@common.post_install(True)
-class TestPortalDisclosure(common.HttpCase):
+class TestPortalDisclosure(TikHttpCase):
 
     def setUp(self):
         super(TestPortalDisclosure, self).setUp()
-        # As in test_portal: the server answers on the registry's test cursor.
-        own = self.cr, self.env
-        self.cr = self.registry.test_cr
-        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
-
-        def restore():
-            self.cr, self.env = own
-        self.addCleanup(restore)
 
         partner = self.env['res.partner']
         self.unit = partner.create({'name': 'Dinas Disclosure', 'is_company': True})

@@ -6,33 +6,20 @@ import re
 from html import unescape
 from urllib.parse import urlparse
 
-from odoo import SUPERUSER_ID, api
 from odoo.tests import common
 
 from ..models.authority import as_intake
-from .common import PATH
+from .common import PATH, TikHttpCase
 
 FORM = '/my/layanan-tik/new'
 # The language of the test users, as of the agency's staff (and the portal's default).
 LANG = 'id_ID'
 
 
-@common.at_install(False)
-@common.post_install(True)
-class TestPortal(common.HttpCase):
+class TestPortal(TikHttpCase):
 
     def setUp(self):
         super(TestPortal, self).setUp()
-        # Odoo 11's HttpCase serves the requests on the registry's test cursor, not on
-        # self.cr: build the data on that cursor so that the server sees it, and give
-        # the cleanups their own cursor back.
-        own = self.cr, self.env
-        self.cr = self.registry.test_cr
-        self.env = api.Environment(self.cr, SUPERUSER_ID, {})
-
-        def restore():
-            self.cr, self.env = own
-        self.addCleanup(restore)
 
         partner = self.env['res.partner']
         self.unit_a = partner.create({'name': 'Dinas Portal A', 'is_company': True})
