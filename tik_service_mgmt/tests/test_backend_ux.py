@@ -110,7 +110,7 @@ class TestBackendUx(TikCase):
             'tik_service_mgmt.group_officer').id)]})
         self.assertEqual(self.internal.action_id.id, home.id)
         other = self.env.ref('tik_service_mgmt.tik_ticket_action')
-        self.head.action_id = other
+        self.head.action_id = other.id
         self.head.write({'groups_id': [(4, self.env.ref(
             'tik_service_mgmt.group_helpdesk').id)]})
         self.assertEqual(self.head.action_id.id, other.id)
