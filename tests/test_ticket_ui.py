@@ -36,6 +36,8 @@ def test_the_helpdesk_sees_no_step_three_button(page):
 def test_managers_kanban_is_grouped_by_state(page):
     login(page, URL, 'kadin')
     page.wait_for_selector('#oe_main_menu_navbar', timeout=30000)
+    # Let the landing page (Menunggu Tindakan Saya) load before going elsewhere.
+    page.wait_for_selector('.o_list_view, .oe_view_nocontent', timeout=30000)
     action = ref(Actor('kadin'), 'tik_service_mgmt.tik_ticket_action')
     page.goto('%s/web#action=%d' % (URL, action))
     page.wait_for_selector('.o_kanban_view .o_kanban_group', timeout=30000)

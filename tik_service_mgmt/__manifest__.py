@@ -24,6 +24,8 @@
         "data/mail_data.xml",
         "data/ir_cron_data.xml",
         "wizards/tik_ticket_reason_wizard_views.xml",
+        "wizards/tik_ticket_journal_check_views.xml",
+        "views/assets.xml",
         "views/tik_sop_step_views.xml",
         "views/tik_division_views.xml",
         "views/tik_service_views.xml",

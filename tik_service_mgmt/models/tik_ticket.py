@@ -15,7 +15,7 @@ from odoo.tools import html2plaintext, html_escape
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
-from .utils import RECORD_LANG, field_label, selection_label
+from .utils import RECORD_LANG, field_label, format_minutes, format_phone, selection_label
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -92,6 +92,7 @@ class TikTicket(models.Model):
     access_token = fields.Char('Security Token', copy=False, readonly=True)
     channel = fields.Selection(
         workflow.CHANNELS, readonly=True, copy=False, index=True,
+        default=lambda self: 'phone' if self._user_is_helpdesk() else 'backend',
         help='How the ticket reached the service desk.')
     journal_head = fields.Char(
         readonly=True, copy=False,
@@ -104,6 +105,34 @@ class TikTicket(models.Model):
         help='The workflow actions the current user may take, space separated.')
     waiting_for_me = fields.Boolean(
         compute='_compute_waiting_for_me', search='_search_waiting_for_me')
+    # One flag per action for the form's buttons: a view modifier on a boolean never
+    # breaks on a new record, where a text test on an empty value did.
+    can_dispatch = fields.Boolean(compute='_compute_allowed_actions')
+    can_accept = fields.Boolean(compute='_compute_allowed_actions')
+    can_reject = fields.Boolean(compute='_compute_allowed_actions')
+    can_return_to_helpdesk = fields.Boolean(compute='_compute_allowed_actions')
+    can_report_resolution = fields.Boolean(compute='_compute_allowed_actions')
+    can_verify = fields.Boolean(compute='_compute_allowed_actions')
+    can_request_rework = fields.Boolean(compute='_compute_allowed_actions')
+    can_approve = fields.Boolean(compute='_compute_allowed_actions')
+    can_close = fields.Boolean(compute='_compute_allowed_actions')
+    user_is_helpdesk = fields.Boolean(
+        compute='_compute_user_is_helpdesk', default=lambda self: self._user_is_helpdesk(),
+        help='Whether the current user files for others and designates divisions.')
+    division_officer_ids = fields.Many2many(
+        related='division_id.officer_ids', string='Officers of the Division', readonly=True)
+    holder_id = fields.Many2one(
+        'res.users', string='Held by', compute='_compute_holder_id',
+        help='Who the running step waits for.')
+    rework_reason = fields.Text(
+        compute='_compute_rework', help='Why the ticket came back, while it is reworked.')
+    rework_count = fields.Integer(
+        string='Reworks', compute='_compute_rework',
+        help='How many times the resolution was sent back for rework.')
+    phone_display = fields.Char(string='Phone Number', compute='_compute_phone_display')
+    date_deadline_display = fields.Char(
+        string='Deadline', compute='_compute_date_deadline_display')
+    step_hint = fields.Char(compute='_compute_step_hint')
 
     _sql_constraints = [
         ('number_unique', 'unique(number)', 'The ticket number must be unique.'),
@@ -149,7 +178,63 @@ class TikTicket(models.Model):
         for ticket in self:
             allowed = [action for action in workflow.actions_from(ticket.state)
                        if not ticket._refusal(action, check_values=False)]
-            ticket.allowed_actions = ' %s ' % ' '.join(allowed) if allowed else ''
+            ticket.allowed_actions = ' %s ' % ' '.join(allowed) if allowed else ' '
+            for action, _label in workflow.ACTIONS:
+                ticket['can_' + action] = action in allowed
+
+    @api.model
+    def _user_is_helpdesk(self):
+        return self.env.user.has_group(ACTOR_GROUPS['helpdesk'])
+
+    def _compute_user_is_helpdesk(self):
+        helpdesk = self._user_is_helpdesk()
+        for ticket in self:
+            ticket.user_is_helpdesk = helpdesk
+
+    def _compute_holder_id(self):
+        for ticket in self:
+            actor = workflow.actor_of(ticket.state)
+            ticket.holder_id = actor and ticket.sudo()._actor_user(actor).id
+
+    @api.depends('step_ids.action', 'step_ids.note')
+    def _compute_rework(self):
+        for ticket in self:
+            sealed = ticket.sudo().step_ids.filtered('hash').sorted(
+                lambda line: (line.position, line.id))
+            reworks = sealed.filtered(lambda line: line.action == 'request_rework')
+            ticket.rework_count = len(reworks)
+            last = sealed[-1:]
+            ticket.rework_reason = (last.note if last.action == 'request_rework'
+                                    and ticket.state not in workflow.ENDED else False)
+
+    @api.depends('phone')
+    def _compute_phone_display(self):
+        for ticket in self:
+            ticket.phone_display = format_phone(ticket.phone)
+
+    @api.depends('date_deadline')
+    def _compute_date_deadline_display(self):
+        for ticket in self:
+            ticket.date_deadline_display = format_minutes(self.env, ticket.date_deadline)
+
+    def _compute_step_hint(self):
+        hints = {
+            'dispatch': _('Step 2: choose the service (it sets its division) or the '
+                          'division, then Designate Division.'),
+            'accept': _('Step 3: check the ticket against the catalogue. To accept, '
+                        'choose the officer of your division, write the instruction and '
+                        'click Accept; otherwise reject it or return it to the helpdesk.'),
+            'report_resolution': _('Step 4: write the resolution report, then click '
+                                   'Report Resolution.'),
+            'verify': _('Step 5: check the officer\'s resolution, then Verify '
+                        'Resolution or Request Rework.'),
+            'approve': _('Step 6: approve closing the ticket, or request rework.'),
+            'close': _('Step 7: tell the requester the result, then Close Ticket.'),
+        }
+        for ticket in self:
+            ticket.step_hint = next(
+                (hints[action] for action in ticket.allowed_actions.split()
+                 if action in hints), False)
 
     def _compute_waiting_for_me(self):
         mine = self.search([('id', 'in', self.ids), ('waiting_for_me', '=', True)])
@@ -176,6 +261,18 @@ class TikTicket(models.Model):
     @api.model
     def _expand_states(self, states, domain, order):
         return [key for key, _label in workflow.STATES]
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0,  # pylint: disable=redefined-outer-name
+                   limit=None, orderby=False, lazy=True):
+        """Ended columns of the kanban start folded: the running steps keep the room."""
+        groups = super(TikTicket, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        by = groupby[0] if isinstance(groupby, (list, tuple)) and groupby else groupby
+        if by == 'state':
+            for group in groups:
+                group['__fold'] = group.get('state') in workflow.ENDED
+        return groups
 
     # --- guards -------------------------------------------------------------------
 
@@ -239,6 +336,37 @@ class TikTicket(models.Model):
                 'state': selection_label(self, 'state', self.state),
                 'actors': _(' or ').join(sorted(self._actor_label(a) for a in actors))})
         return None
+
+    def _check_catalogue(self, vals):
+        """The Kabid's choices at step 3 stay within the division: an officer of that
+        division, a service of its catalogue. Refused at once, not only at Accept
+        (`_refusal` checks the same again)."""
+        officer = self.env['res.users'].browse(vals.get('officer_id') or [])
+        service = self.env['tik.service'].browse(vals.get('service_id') or [])
+        for ticket in self:
+            division = ticket.division_id
+            if officer and officer not in division.officer_ids:
+                raise UserError(_('%(officer)s is not an officer of division '
+                                  '%(division)s: choose one of its officers.') % {
+                    'officer': officer.name, 'division': division.name or '-'})
+            if service and ticket.state == 'analysis' and service.division_id != division:
+                raise UserError(_('The service "%(service)s" is not in the catalogue of '
+                                  'division %(division)s: choose one of its services, or '
+                                  'return the ticket to the helpdesk.') % {
+                    'service': service.name, 'division': division.name})
+
+    @api.onchange('service_id')
+    def _onchange_service_id(self):
+        """At step 2 the service implies its division (the helpdesk's decision). A ticket
+        being filed gets it when it is designated: filing does not decide a division."""
+        if (self.service_id.division_id and self.state == 'new' and self.number
+                and self._user_is_helpdesk()):
+            self.division_id = self.service_id.division_id
+
+    @api.onchange('division_id')
+    def _onchange_division_id(self):
+        if self.officer_id and self.officer_id not in self.division_id.officer_ids:
+            self.officer_id = False
 
     def _check_archiving(self):
         running = self.filtered(lambda t: t.state not in workflow.ENDED)
@@ -422,6 +550,7 @@ class TikTicket(models.Model):
         if is_workflow(self.env):
             return super(TikTicket, self).write(vals)
         self._check_write(vals)
+        self._check_catalogue(vals)
         if vals.get('phone'):
             vals = dict(vals, phone=self._normalize_phone(vals['phone']))
         result = super(TikTicket, self).write(vals)
@@ -499,39 +628,54 @@ class TikTicket(models.Model):
 
     @api.multi
     def action_dispatch(self):
-        return self._transition('dispatch')
+        # The service chosen implies its division: the helpdesk's decision, written
+        # with the helpdesk's own authority before the step is checked.
+        for ticket in self:
+            if (ticket.service_id.division_id and not ticket.division_id
+                    and not ticket._refusal('dispatch', check_values=False)):
+                ticket.write({'division_id': ticket.service_id.division_id.id})
+        return self._done(self._transition('dispatch'))
 
     @api.multi
     def action_accept(self):
-        return self._transition('accept')
+        return self._done(self._transition('accept'))
 
     @api.multi
     def action_reject(self, reason=None):
-        return self._transition('reject', reason)
+        return self._done(self._transition('reject', reason))
 
     @api.multi
     def action_return_to_helpdesk(self, reason=None):
-        return self._transition('return_to_helpdesk', reason)
+        return self._done(self._transition('return_to_helpdesk', reason))
 
     @api.multi
     def action_report_resolution(self):
-        return self._transition('report_resolution')
+        return self._done(self._transition('report_resolution'))
 
     @api.multi
     def action_verify(self):
-        return self._transition('verify')
+        return self._done(self._transition('verify'))
 
     @api.multi
     def action_request_rework(self, reason=None):
-        return self._transition('request_rework', reason)
+        return self._done(self._transition('request_rework', reason))
 
     @api.multi
     def action_approve(self):
-        return self._transition('approve')
+        return self._done(self._transition('approve'))
 
     @api.multi
     def action_close(self):
-        return self._transition('close')
+        return self._done(self._transition('close'))
+
+    def _done(self, result):
+        """What a workflow button answers: from the form (context `tik_form`), the ticket
+        opened again, saved and read-only with its new buttons; over RPC, True."""
+        if self.env.context.get('tik_form') and len(self) == 1:
+            return {'type': 'ir.actions.act_window', 'res_model': self._name,
+                    'res_id': self.id, 'view_mode': 'form', 'views': [(False, 'form')],
+                    'name': self.number, 'target': 'main'}
+        return result
 
     def _transition(self, action, reason=None):
         # The same ticket named twice acts once.
@@ -655,15 +799,37 @@ class TikTicket(models.Model):
         return self.env['mail.activity'].sudo().create(vals)
 
     def _schedule_next(self, sop_step):
-        """Hands the to-do over to the next actor, due on the step's deadline (local
-        date); the previous step's to-dos, escalations included, are done."""
+        """Hands the to-do over to the next actor; the previous step's to-dos,
+        escalations included, are done. The to-do is due today, so the actor's activity
+        counter shows it at once; its note gives the step's deadline. It is written in
+        the agency's language (Bahasa Indonesia), whoever acted."""
         done = self.activity_ids.sudo()
         user = sop_step and self._actor_user(workflow.actor_of(self.state), sop_step)
         if user:
-            self._schedule(user, sop_step.name, self._local(self.date_deadline).date(),
-                           todo=done[:1])
+            summary, note = self.with_context(lang=RECORD_LANG)._todo_text()
+            self._schedule(user, summary, fields.Date.context_today(
+                self.with_context(tz=self._tz())), note=note, todo=done[:1])
             done = done[1:]
         done.unlink()
+
+    def _todo_text(self):
+        """Summary and note of the running step's to-do, in the context's language."""
+        expected = {
+            'new': _('Designate the division'),
+            'analysis': _('Check and accept/reject'),
+            'in_progress': _('Resolve and report'),
+            'verification': _('Verify the resolution'),
+            'approval': _('Approve closing'),
+            'approved': _('Close the ticket'),
+        }[self.state]
+        if self.rework_reason:
+            expected = _('Rework: %s') % expected
+        summary = '%s \u2014 %s' % (self.number, expected)
+        note = _('%(subject)s. Step deadline: %(deadline)s.') % {
+            'subject': self.name, 'deadline': self._format_local(self.date_deadline)}
+        if self.rework_reason:
+            note = '%s %s' % (note, _('Rework requested: %s') % self.rework_reason)
+        return summary, html_escape(note)
 
     @api.model
     def _demo_record_language(self):
@@ -820,10 +986,16 @@ class TikTicket(models.Model):
 
     @api.multi
     def action_check_journal(self):
+        """Shows the verdict in a dialog; checking adds nothing to the ticket."""
         self.ensure_one()
         verdict = self.check_journal()[0]
         if not verdict['intact']:
             raise UserError(_('The journal of %(number)s was altered: %(reason)s') % {
                 'number': self.number, 'reason': verdict['reason']})
-        self._post(_('Journal checked: every line matches its hash.'), 'mail.mt_note')
-        return True
+        check = self.env['tik.ticket.journal.check'].create({
+            'ticket_id': self.id, 'reason': verdict['reason'],
+            'journal_length': self.journal_length, 'journal_head': self.journal_head})
+        return {
+            'type': 'ir.actions.act_window', 'res_model': check._name, 'res_id': check.id,
+            'name': _('Journal Check'), 'view_mode': 'form', 'target': 'new',
+        }

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
-from .utils import RECORD_LANG
+from .utils import RECORD_LANG, format_minutes
 
 
 class TikTicketStep(models.Model):
@@ -45,6 +45,9 @@ class TikTicketStep(models.Model):
         help='The time standard this step ran against, as it was when the step started.')
     date_deadline = fields.Datetime(string='Deadline', readonly=True)
     date_done = fields.Datetime(string='Completed', readonly=True)
+    date_start_display = fields.Char(string='Start', compute='_compute_display_dates')
+    date_deadline_display = fields.Char(string='Due', compute='_compute_display_dates')
+    date_done_display = fields.Char(string='Done', compute='_compute_display_dates')
     sla_status = fields.Selection(
         [('running', 'Running'), ('met', 'Met'), ('missed', 'Missed')],
         string='Time Standard', default='running', required=True, index=True,
@@ -63,6 +66,13 @@ class TikTicketStep(models.Model):
     division_id = fields.Many2one(related='ticket_id.division_id', store=True, readonly=True)
     unit_id = fields.Many2one(related='ticket_id.unit_id', store=True, readonly=True)
     service_id = fields.Many2one(related='ticket_id.service_id', store=True, readonly=True)
+
+    @api.depends('date_start', 'date_deadline', 'date_done')
+    def _compute_display_dates(self):
+        for line in self:
+            line.date_start_display = format_minutes(self.env, line.date_start)
+            line.date_deadline_display = format_minutes(self.env, line.date_deadline)
+            line.date_done_display = format_minutes(self.env, line.date_done)
 
     @api.model_cr
     def init(self):

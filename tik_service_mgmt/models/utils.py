@@ -1,3 +1,8 @@
+import phonenumbers
+import pytz
+
+from odoo import fields
+
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
 RECORD_LANG = 'id_ID'
@@ -21,3 +26,24 @@ def field_label(model, field):
     """The translated label of `field` of `model`, in the user's language."""
     model = in_users_language(model)
     return model._fields[field].get_description(model.env)['string']
+
+
+def format_phone(number):
+    """A stored E.164 number as people read it: +6281334567890 -> +62 813-3456-7890."""
+    if not number:
+        return False
+    try:
+        parsed = phonenumbers.parse(number, 'ID')
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(
+        parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def format_minutes(env, utc_string):
+    """A stored UTC datetime in the user's time zone, to the minute (lists, cards)."""
+    if not utc_string:
+        return False
+    tz = pytz.timezone(env.user.tz or env.user.company_id.partner_id.tz or 'Asia/Jakarta')
+    moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(tz)
+    return moment.strftime('%d/%m/%Y %H:%M')

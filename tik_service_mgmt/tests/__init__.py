@@ -11,3 +11,4 @@ from . import test_reports
 from . import test_authority
 from . import test_side_records
 from . import test_http_authority
+from . import test_backend_ux

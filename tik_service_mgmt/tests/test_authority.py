@@ -45,13 +45,17 @@ class TestAuthority(TikCase):
     def setup_data(cls):
         cls.actors = dict(cls.actors, requester_b=cls.requester_b,
                           admin=cls.env['res.users'].browse(SUPERUSER_ID))
+        # Another service of the ticket's division: at step 3 the Kabid may choose only
+        # from his division's catalogue (test_workflow checks the refusal).
+        cls.service_x2 = cls.env['tik.service'].create({
+            'name': 'DNS Uji', 'code': 'UX-DNS', 'division_id': cls.division_x.id})
 
     def values(self):
         """A new value for every decided and derived field."""
         return {
             'name': 'Judul diubah', 'description': 'Uraian diubah.',
             'phone': '0813-3456-7890', 'email': 'lain@uji.go.id',
-            'service_id': self.service_y.id, 'partner_id': self.requester_b.partner_id.id,
+            'service_id': self.service_x2.id, 'partner_id': self.requester_b.partner_id.id,
             'division_id': self.division_y.id, 'officer_id': self.officer_other.id,
             'instruction': 'Instruksi lain.', 'resolution': 'Sudah selesai.',
             'unit_id': self.unit_b.id, 'state': 'closed', 'number': 'TIK/PALSU/1',

@@ -147,14 +147,16 @@ class TestTimeStandards(TikCase):
             lambda l: not l.resource_id and '2026-03-18' <= l.date_to[:10] <= '2026-03-24')
         self.assertEqual(len(idul_fitri), 7)  # 18 to 24 March 2026
 
-    def test_the_next_actors_todo_is_due_on_the_steps_deadline(self):
+    def test_the_next_actors_todo_is_due_today_with_the_steps_deadline(self):
+        # Due today, so that the actor's activity counter shows it at once; the step's
+        # deadline is in its note (issue 12).
         ticket = self.ticket_in('in_progress')
         activity = ticket.activity_ids
         self.assertEqual(activity.user_id, self.officer)
-        local = ticket._local(ticket.current_step_id.date_deadline)
-        self.assertEqual(activity.date_deadline, local.strftime('%Y-%m-%d'))
-        self.assertEqual(activity.summary, ticket.current_step_id.sop_step_id.with_context(
-            lang='id_ID').name)
+        self.assertEqual(activity.state, 'today')
+        self.assertIn(ticket._format_local(ticket.current_step_id.date_deadline),
+                      activity.note)
+        self.assertTrue(activity.summary.startswith(ticket.number))
 
     def test_a_calendar_without_hours_is_refused_clearly(self):
         calendar = self.env.user.company_id.resource_calendar_id

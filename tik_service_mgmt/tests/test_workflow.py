@@ -183,17 +183,19 @@ class TestWorkflow(TikCase):
             self.assertEqual(self.snapshot(ticket), before)
 
     def test_catalogue_gate(self):
-        ticket = self.ticket_in('analysis')
-        ticket.sudo(self.kabid).write({'service_id': self.service_y.id})
+        # A service of another division given at step 2, then sent to division X: the
+        # Kabid's write refuses such a service at once, and Accept refuses it too.
+        ticket = self.file_ticket()
+        self.act(ticket, 'helpdesk', {'service_id': self.service_y.id,
+                                      'division_id': self.division_x.id}, 'dispatch')
+        ticket.sudo(self.kabid).write({'officer_id': self.officer.id})
         before = self.snapshot(ticket)
         with self.assertRaisesRegex(UserError, 'not in the catalogue'):
             ticket.sudo(self.kabid).action_accept()
         self.assertEqual(self.snapshot(ticket), before)
-        outsider = self.env['res.users'].create({
-            'name': 'Petugas Lain', 'login': 'test_outsider',
-            'groups_id': [(6, 0, [self.env.ref('tik_service_mgmt.group_officer').id])]})
-        ticket.sudo(self.kabid).write({'service_id': self.service_x.id,
-                                       'officer_id': outsider.id})
+        # An officer who left the division after being chosen.
+        ticket.sudo(self.kabid).write({'service_id': self.service_x.id})
+        self.division_x.officer_ids = [(3, self.officer.id)]
         before = self.snapshot(ticket)
         with self.assertRaisesRegex(UserError, 'not an officer'):
             ticket.sudo(self.kabid).action_accept()

@@ -1,1 +1,2 @@
 from . import tik_ticket_reason_wizard
+from . import tik_ticket_journal_check

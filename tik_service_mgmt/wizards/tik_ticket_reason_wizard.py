@@ -1,6 +1,6 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from ..lib import workflow
 
@@ -17,9 +17,27 @@ class TikTicketReasonWizard(models.TransientModel):
          if any(t.reason for t in workflow.TRANSITIONS.values() if t.action == key)],
         required=True, readonly=True)
     reason = fields.Text(required=True)
+    consequence = fields.Text(compute='_compute_consequence', string='What Follows')
+
+    @api.depends('action', 'ticket_id.state')
+    def _compute_consequence(self):
+        for wizard in self:
+            state = wizard.ticket_id.state
+            wizard.consequence = {
+                'reject': _('The ticket ends here as rejected. The requester is told and '
+                            'reads this reason; nobody works on it any more.'),
+                'return_to_helpdesk': _('The ticket goes back to the helpdesk (step 2) to '
+                                        'designate another division. The reason stays '
+                                        'between the actors.'),
+                'request_rework': _('The ticket goes back to the officer (step 4), who '
+                                    'sees this reason at the top of the ticket.')
+                if state == 'verification' else
+                _('The ticket goes back to the division head (step 5), who sees this '
+                  'reason at the top of the ticket.'),
+            }.get(wizard.action, False)
 
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        getattr(self.ticket_id, 'action_' + self.action)(reason=self.reason)
-        return {'type': 'ir.actions.act_window_close'}
+        return getattr(self.ticket_id.with_context(tik_form=True),
+                       'action_' + self.action)(reason=self.reason)
