@@ -122,7 +122,12 @@ def test_requester_sees_the_closed_ticket_on_a_phone(phone, actors):
     assert page.locator('.o_tik_journal .o_tik_journal_line').count() == 7
     for cell in page.locator('.o_tik_journal .o_tik_cell_step').all():
         assert cell.evaluate('e => e.scrollWidth <= e.clientWidth'), cell.text_content()
-    page.wait_for_selector('.o_portal_chatter', timeout=30000)
+    page.wait_for_selector('.o_portal_chatter textarea[name=message]', timeout=30000)
+    # Odoo's own chatter words, in Indonesian too (i18n_extra).
+    chatter = page.locator('.o_portal_chatter')
+    assert 'Belum ada komentar.' in chatter.text_content()
+    assert page.get_attribute('.o_portal_chatter textarea[name=message]',
+                              'placeholder') == 'Tulis pesan...'
     assert_readable(page, 'portal-phone-7-closed')
     page.set_viewport_size(DESKTOP)
     shot(page, 'portal-desktop-closed')

@@ -7,3 +7,4 @@ from . import tik_ticket_side
 from . import mail_followers
 from . import mail_activity
 from . import res_users
+from . import ir_http
