@@ -124,8 +124,7 @@ def test_requester_sees_the_closed_ticket_on_a_phone(phone, actors):
         assert cell.evaluate('e => e.scrollWidth <= e.clientWidth'), cell.text_content()
     page.wait_for_selector('.o_portal_chatter textarea[name=message]', timeout=30000)
     # Odoo's own chatter words, in Indonesian too (i18n_extra).
-    chatter = page.locator('.o_portal_chatter')
-    assert 'Belum ada komentar.' in chatter.text_content()
+    assert 'Belum ada komentar.' in page.text_content('#discussion')
     assert page.get_attribute('.o_portal_chatter textarea[name=message]',
                               'placeholder') == 'Tulis pesan...'
     assert_readable(page, 'portal-phone-7-closed')
