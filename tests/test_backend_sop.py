@@ -1,9 +1,11 @@
 """The whole SOP through the real web client, each actor starting from their landing page.
 
-The helpdesk files a ticket for a caller from the backend *Buat*, designates the division,
-the Kabid accepts choosing an officer, the officer reports, the Kabid verifies, the Kadin
-approves and the helpdesk closes; a rejection and a rework besides. The clicks of the happy
-path are counted and printed; a screenshot of each step is kept under .local/log/screens/.
+The happy path: the requester files in the portal on a phone, the helpdesk opens it from
+the landing page and designates (the service implies the division), the Kabid accepts
+choosing an officer, the officer reports, the Kabid verifies, the Kadin approves and the
+helpdesk closes. Its clicks are counted per step and printed. Besides: the helpdesk filing
+for a caller from the backend *Buat*, a rejection and a rework. A screenshot of each step
+is kept under .local/log/screens/.
 """
 import os
 import re
@@ -12,6 +14,8 @@ import time
 import pytest
 
 from conftest import URL
+from portal_steps import DESKTOP, PHONE, core_english_on, file_in_portal
+from portal_steps import login as portal_login
 from test_login import login
 from test_rpc import Actor, ref
 
@@ -27,19 +31,12 @@ ENGLISH = [
     'Step 2:', 'Step 3:', 'Step 4:', 'Step 5:', 'Step 6:', 'Step 7:', 'What Follows',
     'The ticket goes back', 'The ticket ends here', 'Output / Reason', 'Reworks',
 ]
-# Odoo's own strings the issue found in English. TODO: assert them too once the core
-# translations (i18n_extra/) land: "Congratulations, your inbox is empty", "Write a
-# message", "Log note", "Schedule activity", "Mark Done", "Odoo Server Error",
-# "Planned activities", "Send message", "Note by".
-CORE_ENGLISH = ['Congratulations, your inbox is empty', 'Write a message', 'Log note',
-                'Schedule activity', 'Mark Done', 'Odoo Server Error']
 
 
 class Walk(object):
     """One actor's hands on the web client: counts the clicks and keeps screenshots."""
 
     clicks = {}
-    core_english_seen = set()
 
     def __init__(self, page, step):
         self.page, self.step = page, step
@@ -80,7 +77,8 @@ class Walk(object):
         text = self.page.inner_text('body')
         english = [s for s in ENGLISH if s in text]
         assert not english, 'English on the screen of %s: %s' % (self.step, english)
-        Walk.core_english_seen.update(s for s in CORE_ENGLISH if s in text)
+        core = core_english_on(self.page)
+        assert not core, "Odoo's English on the screen of %s: %s" % (self.step, core)
         assert self.page.js_errors == [], self.page.js_errors
 
     def wait_form(self):
@@ -126,19 +124,11 @@ def ticket_id(number):
     return Actor('helpdesk')('search', [('number', '=', number)])[0]
 
 
-def portal_filing(page):  # pragma: no cover - a hook for the portal's own walk
-    """Where the requester's portal filing (another engineer's) is prepended: returns
-    the number of the ticket filed, or None to file it from the backend instead."""
-    return None
-
-
-def test_the_whole_sop_in_the_web_client(page):
-    Walk.clicks = {}
+def test_the_helpdesk_files_for_a_caller_from_the_backend(page):
+    """Step 1 for a caller by phone and step 2: the helpdesk files from Buat, designates."""
     subject = 'Uji backend %d: aplikasi SIMPEG galat 500' % time.time()
-
-    # Step 1 (a caller, by phone) and step 2: the helpdesk files from Buat and designates.
     land(page, 'helpdesk')
-    walk = Walk(page, '1-2 helpdesk files and designates')
+    walk = Walk(page, 'helpdesk files for a caller')
     walk.shot('01_helpdesk_landing')
     walk.click('.o_list_button_add')
     walk.wait_form()
@@ -156,6 +146,35 @@ def test_the_whole_sop_in_the_web_client(page):
     press(walk, 'action_dispatch')
     number = page.text_content('.o_form_view .oe_title h1').strip()
     assert re.fullmatch(r'TIK/\d{4}/\d{5}', number)
+    assert state_of(number) == 'analysis'
+    assert 'Aplikasi Informatika' in page.inner_text('.o_form_view .o_field_widget[name=division_id]')
+    assert '+62 813-3456-7890' in page.inner_text('.o_form_view')
+    walk.shot('03_helpdesk_dispatched')
+
+
+def test_the_whole_sop_in_the_web_client(page, capsys):
+    Walk.clicks = {}
+    subject = 'Uji SOP %d: aplikasi SIMPEG galat 500' % time.time()
+
+    # Step 1: the requester files in the portal, on a phone.
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    number, clicks = file_in_portal(
+        page, subject, 'Penanganan Gangguan Aplikasi SPBE',
+        description='Aplikasi SIMPEG menampilkan galat 500 saat menyimpan data pegawai.',
+        phone='0813-3456-7890', screens='sop-portal-phone')
+    Walk.clicks['1 requester files (portal, phone)'] = clicks
+    assert state_of(number) == 'new'
+    page.context.clear_cookies()
+    page.set_viewport_size(DESKTOP)
+
+    # Step 2: the helpdesk opens it from the landing page and designates; the service
+    # the requester chose implies the division.
+    land(page, 'helpdesk')
+    walk = Walk(page, '2 helpdesk designates')
+    open_row(walk, number)
+    walk.shot('03_helpdesk_portal_ticket')
+    press(walk, 'action_dispatch')
     assert state_of(number) == 'analysis'
     assert 'Aplikasi Informatika' in page.inner_text('.o_form_view .o_field_widget[name=division_id]')
     assert '+62 813-3456-7890' in page.inner_text('.o_form_view')
@@ -226,11 +245,11 @@ def test_the_whole_sop_in_the_web_client(page):
     walk.shot('11_helpdesk_closed_journal')
 
     total = sum(Walk.clicks.values())
-    print('\nBackend clicks of the happy path, per step: %s' % Walk.clicks)
-    print('Backend clicks of the happy path in all: %d (target with the portal filing: '
-          '<= 25)' % total)
-    print('Odoo core strings still English on the path (TODO core translations): %s' %
-          sorted(Walk.core_english_seen))
+    with capsys.disabled():
+        print('\nClicks of the happy path, per step:')
+        for step, count in Walk.clicks.items():
+            print('  %-36s %2d' % (step, count))
+        print('Clicks of the happy path in all: %d (target: <= 25)' % total)
     assert total <= 25
 
 
@@ -263,7 +282,6 @@ def reason_dialog(walk, button, reason):
     return text
 
 
-@pytest.mark.xfail(reason='TODO: the reason dialog is not found by this walk yet', strict=False)
 def test_the_kabid_rejects_and_the_dialog_says_what_follows(page):
     number = ticket_in('analysis')
     land(page, 'kabid.aptika')
@@ -275,7 +293,6 @@ def test_the_kabid_rejects_and_the_dialog_says_what_follows(page):
     walk.shot('12_rejected')
 
 
-@pytest.mark.xfail(reason='TODO: the reason dialog is not found by this walk yet', strict=False)
 def test_a_rework_shows_its_reason_to_the_officer_first(page):
     number = ticket_in('verification')
     land(page, 'kabid.aptika')
@@ -323,8 +340,6 @@ def test_the_requester_files_from_the_backend_for_themselves(page):
     walk.shot('14_requester_filed')
 
 
-@pytest.mark.xfail(reason='TODO: at 1366 px the Persetujuan column still starts at 1308 px',
-                   strict=False)
 def test_the_kadins_kanban_shows_his_column(page):
     land(page, 'kadin')
     action = ref(Actor('kadin'), 'tik_service_mgmt.tik_ticket_action')
