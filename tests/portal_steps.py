@@ -30,11 +30,6 @@ CORE_ENGLISH = ['Log note', 'Send message', 'Schedule activity', 'Mark Done',
                 'Planned activities', 'Congratulations, your inbox is empty', 'Note by',
                 'Write a message...', 'There are no comments for now.', 'Odoo Server Error']
 
-# Still English on the portal ticket page, though id.po translates them: Odoo 11's portal
-# (without the website addon) loads no translation for its scripts, and the message area
-# (portal.chatter) renders these two from its script's templates. Known, not hidden.
-STILL_ENGLISH = ['Write a message...', 'There are no comments for now.']
-
 
 def core_english_on(page):
     """Odoo's own English strings (of CORE_ENGLISH) the page shows."""
@@ -42,7 +37,7 @@ def core_english_on(page):
         "() => [document.body.innerText].concat(Array.from("
         "document.querySelectorAll('[placeholder]'), e => e.getAttribute('placeholder'))"
         ").join('\\n')")
-    return [s for s in CORE_ENGLISH if s in text and s not in STILL_ENGLISH]
+    return [s for s in CORE_ENGLISH if s in text]
 
 
 class PortalClicks(object):
