@@ -292,13 +292,15 @@ class TikTicket(models.Model):
                 '+62 812-3456-7890.') % number)
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
+    def _mixin_fields(self):
+        """Fields of the mixins the ticket inherits: their own models guard them."""
+        return {name for mixin in MIXINS for name in self.env[mixin]._fields}
+
     def _derived_fields(self):
         """The ticket's own values that nobody decides: the workflow, the intake path or
         Odoo derive them (unit, deadlines, state, number, token, journal head...)."""
-        mixins = set()
-        for name in MIXINS:
-            mixins.update(self.env[name]._fields)
-        return set(self._fields) - mixins - workflow.decided_fields() - {'active'}
+        return (set(self._fields) - self._mixin_fields() - workflow.decided_fields()
+                - {'active'})
 
     def _check_write(self, vals):
         """Refuses every value the user does not decide on these tickets now.
@@ -463,9 +465,6 @@ class TikTicket(models.Model):
         An intake path of the addon (portal, e-mail) has built the values itself. A
         direct call files for the user, or, by the helpdesk, for a caller.
         """
-        mixins = set()
-        for name in MIXINS:
-            mixins.update(self.env[name]._fields)
         vals = {key: value for key, value in vals.items()
                 if CREATE_DEFAULTS.get(key, object()) != value}
         user = self.env.user
@@ -478,7 +477,7 @@ class TikTicket(models.Model):
             if channel not in allowed:
                 raise UserError(_('A ticket filed here comes by: %s.') % ', '.join(
                     selection_label(self, 'channel', c) for c in allowed))
-        refused = set(vals) - mixins - set(workflow.REPORTED_BY[filer])
+        refused = set(vals) - self._mixin_fields() - set(workflow.REPORTED_BY[filer])
         if filer == 'reporter' and vals.get('partner_id') in (user.partner_id.id, None):
             refused.discard('partner_id')
         if refused:
