@@ -241,6 +241,11 @@ def test_the_whole_sop_in_the_web_client(page, capsys):
     open_row(walk, number)
     press(walk, 'action_close')
     assert state_of(number) == 'closed'
+    # Times read to the minute; an ended ticket shows no empty rows of a running step.
+    closed = page.inner_text('.o_form_view .o_field_widget[name=date_closed]').strip()
+    assert re.fullmatch(r'\d\d/\d\d/\d{4} \d\d:\d\d', closed), closed
+    for label in ('Tahapan SOP Saat Ini', 'Tenggat Tahapan'):
+        assert page.locator('.o_form_view label:visible:text-is("%s")' % label).count() == 0
     page.click('.o_notebook a:has-text("Jurnal")')
     walk.shot('11_helpdesk_closed_journal')
 
@@ -353,3 +358,17 @@ def test_the_kadins_kanban_shows_his_column(page):
     assert box and box['x'] + box['width'] <= 1366
     assert page.locator('.o_kanban_group.o_column_folded').count() >= 2
     Walk(page, 'kanban').shot('15_kadin_kanban')
+
+
+def test_the_journal_graph_names_its_controls_in_indonesian(page):
+    land(page, 'kadin')
+    action = ref(Actor('kadin'), 'tik_service_mgmt.tik_ticket_step_action')
+    page.goto('%s/web#action=%d&view_type=graph' % (URL, action))
+    page.wait_for_selector('.o_graph_svg_container .nv-controlsWrap text', timeout=30000)
+    controls = page.text_content('.o_graph_svg_container .nv-controlsWrap')
+    assert 'Dikelompokkan' in controls and 'Bertumpuk' in controls, controls
+    assert 'Grouped' not in controls and 'Stacked' not in controls
+    # The controls still work: Bertumpuk stacks the bars.
+    page.click('.nv-controlsWrap .nv-series:has-text("Bertumpuk")')
+    page.wait_for_timeout(500)
+    Walk(page, 'graph').shot('16_kadin_graph')

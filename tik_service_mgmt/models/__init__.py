@@ -8,3 +8,4 @@ from . import mail_followers
 from . import mail_activity
 from . import res_users
 from . import ir_http
+from . import res_lang
