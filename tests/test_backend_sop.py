@@ -357,6 +357,7 @@ def test_the_kadins_kanban_shows_his_column(page):
     box = column.bounding_box()
     assert box and box['x'] + box['width'] <= 1366
     assert page.locator('.o_kanban_group.o_column_folded').count() >= 2
+    assert page.locator('.o_button_import').count() == 0
     Walk(page, 'kanban').shot('15_kadin_kanban')
 
 
