@@ -106,11 +106,19 @@ LABELS = {'action_dispatch': 'Tunjuk Bidang', 'action_accept': 'Terima',
           'action_close': 'Tutup Tiket'}
 
 
+CURRENT_STATE = '.o_statusbar_status button.btn-primary'
+
+
 def press(walk, button):
     """A workflow button; the form comes back read-only with the next step's state."""
+    before = walk.page.get_attribute(CURRENT_STATE, 'data-value')
     walk.click('.o_statusbar_buttons button:visible:text-is("%s")' % LABELS[button])
-    walk.page.wait_for_selector('.o_form_view.o_form_readonly .o_statusbar_status',
-                                timeout=30000)
+    # The form may be read-only before the click already: wait for the state to move.
+    walk.page.wait_for_function(
+        "([selector, before]) => { const s = document.querySelector(selector);"
+        " return s && s.dataset.value !== before"
+        " && document.querySelector('.o_form_view.o_form_readonly'); }",
+        arg=[CURRENT_STATE, before], timeout=30000)
     walk.wait_form()
 
 
