@@ -8,3 +8,6 @@ from . import mail_followers
 from . import mail_activity
 from . import res_users
 from . import ir_http
+from . import tik_survey_response
+from . import tik_recap
+from . import tik_ticket_survey
