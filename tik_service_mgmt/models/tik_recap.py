@@ -37,6 +37,11 @@ def _sheet(book, name, header, rows, bold):
     return sheet
 
 
+def utcnow():
+    """The current UTC time (a function of its own, for the tests' clock)."""
+    return datetime.datetime.utcnow()
+
+
 def month_of(value):
     """(year, month) of a 'YYYY-MM' text, or None."""
     found = MONTH.match(value or '') if isinstance(value, str) else None
@@ -332,7 +337,7 @@ class TikRecap(models.AbstractModel):
         """On the first working day of a month, mails last month's recap to the agency
         head(s), once (ir_cron_recap_mail)."""
         calendar = self.env['tik.ticket']._work_calendar()
-        today = calendar.to_local(datetime.datetime.utcnow()).date()
+        today = calendar.to_local(utcnow()).date()
         first = today.replace(day=1)
         while not calendar.is_working_day(first):
             first += datetime.timedelta(days=1)

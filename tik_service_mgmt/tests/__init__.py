@@ -13,3 +13,4 @@ from . import test_side_records
 from . import test_http_authority
 from . import test_backend_ux
 from . import test_survey
+from . import test_recap

@@ -54,7 +54,7 @@ class TestSurvey(TikCase):
         # Five responses: the IKM is 25 x (sum of scores) / 45; each pair lies on
         # either side of a bound of the table, 65.00 exactly on it.
         cases = [(116, 'D'), (117, 'C'), (137, 'C'), (138, 'B'), (158, 'B'), (159, 'A'),
-                 (45, 'D'), (180, 'A')]
+                 ]
         for total, grade in cases:
             tickets = self.ended(5)
             responses = spread(total, 5)
@@ -70,6 +70,12 @@ class TestSurvey(TikCase):
             for mine, theirs in zip(found['elements'], nrr):
                 self.assertAlmostEqual(mine, theirs, places=4)
         self.assertEqual(by_hand(spread(117, 5))[1], 65.00)
+        # The ends of the scale: 25.00 (all 1) and 100.00 (all 4).
+        for scores, ikm, grade in (([1] * 9, 25.0, 'D'), ([4] * 9, 100.0, 'A')):
+            ticket = self.ended()[0]
+            self.answer(ticket, scores)
+            found = self.Response.ikm([('ticket_id', '=', ticket.id)])
+            self.assertEqual((found['ikm'], found['grade']), (ikm, grade))
 
     def test_the_grade_at_the_printed_bounds(self):
         for ikm, grade, performance in [
