@@ -11,7 +11,6 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from ..lib import ikm as skm
-from ..lib import workflow
 from .portal import PORTAL_URL, TikCustomerPortal
 
 PROFILE = ('age_band', 'sex', 'education', 'occupation')
@@ -19,14 +18,12 @@ PROFILE = ('age_band', 'sex', 'education', 'occupation')
 
 class TikSurveyPortal(TikCustomerPortal):
 
-    def _tik_survey_refusal(self, ticket_sudo):
-        """Why the logged-in user may not answer this ticket's survey (None: may)."""
-        if ticket_sudo.partner_id != request.env.user.partner_id:
-            return _('Only the reporter of ticket %s answers its survey.') % ticket_sudo.number
-        if ticket_sudo.state not in workflow.ENDED:
-            return _('Ticket %s is still running: its survey opens once it is closed or '
-                     'rejected.') % ticket_sudo.number
-        return None
+    @staticmethod
+    def _tik_survey_refusal(ticket_sudo):
+        """Why the logged-in user may not answer this ticket's survey (None: may): the
+        model's own refusal, without answers yet."""
+        refusal = request.env['tik.survey.response']._refusal(ticket_sudo, {})
+        return refusal.name if refusal else None
 
     @staticmethod
     def _tik_survey_typed(post):
@@ -93,8 +90,7 @@ class TikSurveyPortal(TikCustomerPortal):
         if refusal or request.httprequest.method != 'POST' or (
                 response and response.state == 'submitted'):
             if request.httprequest.method == 'POST' and response.state == 'submitted':
-                refusal = _('The survey response of ticket %s is submitted and sealed: it '
-                            'cannot be changed.') % ticket_sudo.number
+                refusal = response._sealed_message()
             return self._tik_survey_render(ticket_sudo, response, refusal=refusal)
         submit = not post.get('save_draft')
         typed = self._tik_survey_typed(post)

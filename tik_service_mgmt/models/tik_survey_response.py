@@ -91,7 +91,7 @@ class TikSurveyResponse(models.Model):
         """Why the current user may not answer `ticket`'s survey with `vals` (None:
         may). The reporter alone answers, once the ticket ended, with scores 1-4."""
         if not ticket.exists():
-            return UserError(_('This ticket does not exist.'))
+            return UserError(_('There is no such ticket to survey.'))
         unknown = set(vals) - set(ANSWERS)
         if unknown:
             return UserError(_('%s cannot be given in a survey response.') %
@@ -137,11 +137,13 @@ class TikSurveyResponse(models.Model):
             return super(TikSurveyResponse, self).write(vals)
         for response in self:
             if response.state == 'submitted':
-                raise UserError(_('The survey response of ticket %s is submitted and '
-                                  'sealed: it cannot be changed.') %
-                                response.sudo().ticket_id.number)
+                raise UserError(response._sealed_message())
             self._check_answer(response.ticket_id, vals)
         return super(TikSurveyResponse, self).write(vals)
+
+    def _sealed_message(self):
+        return _('The survey response of ticket %s is submitted and sealed: it cannot be '
+                 'changed.') % self.sudo().ticket_id.number
 
     @api.multi
     def unlink(self):
