@@ -64,7 +64,9 @@ class TikSurveyPortal(TikCustomerPortal):
             typed.update({key: response[key] or '' for key in ('suggestion',) + PROFILE})
         values.update({
             'tik_ticket': ticket_sudo,
-            'page_name': 'tik_survey',
+            # The ticket's breadcrumbs (views/portal_templates.xml), then the survey's.
+            'page_name': 'tik_ticket',
+            'tik_survey_page': True,
             'response': response,
             'elements': skm.ELEMENTS,
             'profile': [(key, Response._fields[key].get_description(request.env)['string'],
