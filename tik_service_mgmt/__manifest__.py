@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "external_dependencies": {"python": ["phonenumbers", "pytz"]},
+    "external_dependencies": {"python": ["phonenumbers", "pytz", "xlsxwriter"]},
     "depends": ["base", "mail", "portal", "resource", "base_automation"],
     "data": [
         "security/tik_service_mgmt_security.xml",

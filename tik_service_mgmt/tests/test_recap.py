@@ -11,7 +11,6 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import config
 
-from ..models.tik_ticket_step import as_workflow
 from .common import TikCase
 
 WIB = timedelta(hours=7)
@@ -289,7 +288,7 @@ class TestRecap(TikCase):
                     re.escape(hhmm(figures['hours'])), figures['reworks'],
                     figures['escalations'])
                 self.assertTrue(re.search(pattern, text), (month, seq, pattern))
-            for _when, key, action, reason in want['reasons']:
+            for _when, key, _action, reason in want['reasons']:
                 self.assertIn(self.tickets[key].number, text)
                 self.assertIn(reason, text)
             count, value, grade, _nrr = want['ikm']
