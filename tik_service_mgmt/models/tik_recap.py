@@ -348,7 +348,9 @@ class TikRecap(models.AbstractModel):
         params = self.env['ir.config_parameter'].sudo()
         if (params.get_param(PARAM_MAILED) or '') >= month:
             return False
-        self._mail_recap(month)
+        # Without an agency head to mail, the next day's run tries again.
+        if not self._mail_recap(month):
+            return False
         params.set_param(PARAM_MAILED, month)
         return True
 
