@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "external_dependencies": {"python": ["phonenumbers", "pytz"]},
+    "external_dependencies": {"python": ["phonenumbers", "pytz", "xlsxwriter"]},
     "depends": ["base", "mail", "portal", "resource", "base_automation"],
     "data": [
         "security/tik_service_mgmt_security.xml",
@@ -26,6 +26,7 @@
         "data/ir_cron_data.xml",
         "wizards/tik_ticket_reason_wizard_views.xml",
         "wizards/tik_ticket_journal_check_views.xml",
+        "wizards/tik_report_period_views.xml",
         "views/assets.xml",
         "views/tik_sop_step_views.xml",
         "views/tik_division_views.xml",
@@ -34,8 +35,12 @@
         "views/tik_ticket_views.xml",
         "views/portal_assets.xml",
         "views/portal_templates.xml",
+        "views/tik_survey_response_views.xml",
+        "views/tik_survey_portal_templates.xml",
         "report/tik_ticket_report.xml",
         "report/tik_sop_report.xml",
+        "report/tik_ikm_report.xml",
+        "report/tik_recap_report.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -45,5 +50,6 @@
         "demo/tik_division_demo.xml",
         "demo/tik_service_demo.xml",
         "demo/tik_ticket_demo.xml",
+        "demo/tik_survey_response_demo.xml",
     ],
 }

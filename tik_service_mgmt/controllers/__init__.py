@@ -1,3 +1,5 @@
 from . import mail
 from . import portal
 from . import report
+from . import survey
+from . import recap

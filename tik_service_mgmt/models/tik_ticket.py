@@ -719,7 +719,8 @@ class TikTicket(models.Model):
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
                    'rejected': _('The ticket is rejected.')}.get(rule.target)
-        self._post('\n'.join(filter(None, [outcome, text, note])),
+        invitation = rule.target in workflow.ENDED and self._survey_invitation()
+        self._post('\n'.join(filter(None, [outcome, text, note, invitation])),
                    'tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
                    else 'mail.mt_note')
 

@@ -12,3 +12,5 @@ from . import test_authority
 from . import test_side_records
 from . import test_http_authority
 from . import test_backend_ux
+from . import test_survey
+from . import test_recap
