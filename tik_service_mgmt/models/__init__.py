@@ -1,3 +1,4 @@
+from . import tik_sop
 from . import tik_sop_step
 from . import tik_division
 from . import tik_service
@@ -8,3 +9,6 @@ from . import mail_followers
 from . import mail_activity
 from . import res_users
 from . import ir_http
+from . import tik_journal_seal
+from . import ir_actions_report
+from . import ir_config_parameter

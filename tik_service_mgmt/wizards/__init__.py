@@ -1,2 +1,3 @@
 from . import tik_ticket_reason_wizard
 from . import tik_ticket_journal_check
+from . import tik_journal_seal_mailbox
