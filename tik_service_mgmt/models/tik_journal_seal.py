@@ -101,7 +101,7 @@ class TikJournalSeal(models.Model):
         return self.env.cr.fetchall()
 
     @api.model
-    def seal_until(self, last_day=None):
+    def _seal_until(self, last_day=None):
         """Seals every day not sealed yet, from the first journal line's day to
         `last_day` (a date or YYYY-MM-DD; default yesterday, local time). Returns the
         new seals. The scheduled action calls it after midnight."""
@@ -143,7 +143,7 @@ class TikJournalSeal(models.Model):
 
     @api.model
     def _cron_seal(self):
-        self.seal_until()
+        self._seal_until()
         return True
 
     def _send(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 SOP_STATES = [('draft', 'Draft'), ('in_force', 'In Force'), ('superseded', 'Superseded')]
@@ -82,7 +82,8 @@ class TikSop(models.Model):
                         self.env))[sop.state]})
 
     def _check_manager(self):
-        if not self.env.user.has_group('tik_service_mgmt.group_manager'):
+        if self.env.uid != SUPERUSER_ID and \
+                not self.env.user.has_group('tik_service_mgmt.group_manager'):
             raise AccessError(_('Only the service manager revises the SOP or puts it in '
                                 'force.'))
 

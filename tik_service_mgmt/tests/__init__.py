@@ -12,3 +12,6 @@ from . import test_authority
 from . import test_side_records
 from . import test_http_authority
 from . import test_backend_ux
+from . import test_sop_document
+from . import test_journal_seal
+from . import test_verify_http
