@@ -63,7 +63,7 @@ class ReportTikSop(models.AbstractModel):
                 'flow': flow_svg(
                     len(keys), [(keys.index(s.actor), s.sequence in DECISION_STEPS)
                                 for s in steps],
-                    'START', 'END', _('Yes'), _('No')),
+                    'START', 'END', _('Fits'), _('Does not fit')),
                 'decision': {s.id: s.sequence in DECISION_STEPS for s in steps},
             }
         return {
