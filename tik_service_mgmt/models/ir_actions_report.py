@@ -24,8 +24,19 @@ class IrActionsReport(models.Model):
         # In tests Odoo may answer HTML instead (sometimes without the kind).
         if isinstance(result, tuple) and result[1] == 'pdf' and \
                 result[0].startswith(b'%PDF'):
-            return number_pages(result[0], self._page_label), 'pdf'
+            name = self._paged_name(res_ids)
+            return number_pages(result[0], lambda page, pages: '%s%s' % (
+                name and '%s \u2014 ' % name, _('Page %(page)d of %(pages)d') % {
+                    'page': page, 'pages': pages})), 'pdf'
         return result
 
-    def _page_label(self, page, pages):
-        return _('Page %(page)d of %(pages)d') % {'page': page, 'pages': pages}
+    def _paged_name(self, res_ids):
+        """What each page's foot names beside its number: the ticket, or the SOP
+        and its version (one document printed)."""
+        records = self.env[self.model].sudo().browse(res_ids or [])
+        if len(records) != 1:
+            return ''
+        if records._name == 'tik.ticket':
+            return records.number or ''
+        sop = records.sop_id if records._name == 'tik.sop.step' else records
+        return 'SOP %s v%d' % (sop.number, sop.version) if sop else ''
