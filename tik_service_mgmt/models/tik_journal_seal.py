@@ -287,7 +287,9 @@ class TikJournalSealLine(models.Model):
 
     @api.multi
     def write(self, vals):
-        raise UserError(_('A journal seal cannot be changed.'))
+        if self:
+            raise UserError(_('A journal seal cannot be changed.'))
+        return super(TikJournalSealLine, self).write(vals)
 
     @api.multi
     def unlink(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from ..lib.deadline import MAX_DAYS, MIN_DAYS
 from ..lib.workflow import ACTORS

@@ -78,7 +78,7 @@ class TestVerifyHttp(TikHttpCase):
             self.assertNotIn(secret, text)
 
     def test_intact_and_what_the_page_shows(self):
-        verdict, text, root = self.page(self.ticket.number, self.ticket.journal_head)
+        verdict, text, _root = self.page(self.ticket.number, self.ticket.journal_head)
         self.assertEqual(verdict, 'intact')
         self.assertIn(self.ticket.number, text)
         self.assertIn('060/020/406.020/2023', text)
