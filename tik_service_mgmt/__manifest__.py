@@ -28,7 +28,6 @@
         "wizards/tik_ticket_reason_wizard_views.xml",
         "wizards/tik_ticket_journal_check_views.xml",
         "views/assets.xml",
-        "views/tik_sop_views.xml",
         "views/tik_sop_step_views.xml",
         "views/tik_journal_seal_views.xml",
         "views/tik_verify_templates.xml",
@@ -40,6 +39,7 @@
         "views/portal_templates.xml",
         "report/tik_ticket_report.xml",
         "report/tik_sop_report.xml",
+        "views/tik_sop_views.xml",
         "views/menus.xml",
     ],
     "demo": [
