@@ -28,3 +28,12 @@ def first_broken(lines):
             return index
         previous = stored
     return None
+
+
+def seal_digest(previous, day, heads):
+    """The digest of one day's seal: SHA-256 of the previous seal's digest followed by
+    the canonical JSON of the day (YYYY-MM-DD) and the heads of the journals that
+    changed that day, as [ticket number, journal length, journal head] sorted by number.
+    """
+    content = {'day': day, 'heads': sorted([list(head) for head in heads])}
+    return chain_hash(previous, content)

@@ -1,3 +1,4 @@
+from . import tik_sop
 from . import tik_sop_step
 from . import tik_division
 from . import tik_service
@@ -12,3 +13,6 @@ from . import res_lang
 from . import tik_survey_response
 from . import tik_recap
 from . import tik_ticket_survey
+from . import tik_journal_seal
+from . import ir_actions_report
+from . import ir_config_parameter

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..lib.deadline import MAX_DAYS, MIN_DAYS
 from ..lib.workflow import ACTORS
+from .tik_sop import OPERATIONAL_FIELDS
 from .utils import field_label
 
 
@@ -13,8 +14,12 @@ class TikSopStep(models.Model):
 
     _name = 'tik.sop.step'
     _description = 'SOP Step'
-    _order = 'sequence, id'
+    _order = 'sop_id, sequence, id'
 
+    sop_id = fields.Many2one(
+        'tik.sop', string='SOP', index=True, ondelete='cascade',
+        help='The document (version) this step belongs to.')
+    sop_state = fields.Selection(related='sop_id.state', readonly=True)
     sequence = fields.Integer(required=True)
     code = fields.Char(required=True)
     name = fields.Char(string='Activity', required=True, translate=True)
@@ -29,7 +34,8 @@ class TikSopStep(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ('code_unique', 'unique(code)', 'The step code must be unique.'),
+        ('code_unique', 'unique(sop_id, code)',
+         'The step code must be unique within its SOP.'),
         ('duration_positive', 'check(duration_days >= 1)',
          'A time standard is at least one working day.'),
     ]
@@ -44,7 +50,33 @@ class TikSopStep(models.Model):
                     'field': field_label(self, 'duration_days'), 'step': step.name,
                     'min': MIN_DAYS, 'max': MAX_DAYS})
 
+    @api.constrains('sop_id')
+    def _check_sop_id(self):
+        for step in self:
+            if not step.sop_id:
+                raise ValidationError(_('Step "%s" belongs to no SOP.') % step.name)
+
+    @api.model
+    def create(self, vals):
+        if vals.get('sop_id'):
+            self.env['tik.sop'].browse(vals['sop_id'])._check_draft()
+        return super(TikSopStep, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) - OPERATIONAL_FIELDS:
+            self.mapped('sop_id')._check_draft()
+            if vals.get('sop_id'):
+                self.env['tik.sop'].browse(vals['sop_id'])._check_draft()
+        return super(TikSopStep, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.mapped('sop_id')._check_draft()
+        return super(TikSopStep, self).unlink()
+
     @api.model
     def by_sequence(self):
-        """The active steps keyed by their sequence number (1 to 7)."""
-        return {step.sequence: step for step in self.search([])}
+        """The active steps of the SOP in force keyed by their number (1 to 7)."""
+        sop = self.env['tik.sop'].in_force()
+        return sop.steps_by_sequence() if sop else {}

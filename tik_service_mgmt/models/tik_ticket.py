@@ -99,6 +99,10 @@ class TikTicket(models.Model):
         help='Hash of the last sealed journal line: the whole journal hangs on it.')
     journal_length = fields.Integer(
         readonly=True, copy=False, help='How many journal lines are sealed.')
+    sop_id = fields.Many2one(
+        'tik.sop', string='SOP', readonly=True, copy=False, ondelete='restrict',
+        index=True, help='The SOP version in force when the ticket was filed: its steps '
+                         'are the ones the ticket runs through.')
     active = fields.Boolean(default=True)
     allowed_actions = fields.Char(
         compute='_compute_allowed_actions',
@@ -442,13 +446,13 @@ class TikTicket(models.Model):
         calendar = self._work_calendar()
         # Drawn last, once the ticket is valid: the register has no gaps.
         vals.update(
-            channel=channel, access_token=str(uuid.uuid4()),
+            channel=channel, access_token=str(uuid.uuid4()), sop_id=self._filing_sop().id,
             number=self.env['ir.sequence'].sudo().next_by_code('tik.ticket'))
         ticket = super(TikTicket, self.with_context(
             mail_create_nosubscribe=True)).create(vals)
         ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         now = fields.Datetime.now()
-        sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
+        sent = ticket._open_step(ticket._sop_step(1), now, calendar)
         sender = intake.user if intake else self.env.user
         as_workflow(sent)._seal({
             'user_id': sender.id if sender else False, 'channel': channel,
@@ -752,12 +756,24 @@ class TikTicket(models.Model):
         vals = {'state': state}
         seq = workflow.running_step(state)
         if seq:
-            sop_step = self.env['tik.sop.step'].by_sequence()[seq]
+            sop_step = self._sop_step(seq)
             vals['current_step_id'] = self._open_step(sop_step, now, calendar).id
         else:
             vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
         self._schedule_next(sop_step if seq else None)
+
+    @api.model
+    def _filing_sop(self):
+        sop = self.env['tik.sop'].in_force()
+        if not sop:
+            raise UserError(_('No SOP is in force: the service manager must put one in '
+                              'force before tickets can be filed.'))
+        return sop
+
+    def _sop_step(self, sequence):
+        """Step `sequence` of the SOP version the ticket runs under."""
+        return (self.sop_id or self._filing_sop()).steps_by_sequence()[sequence]
 
     def _open_step(self, sop_step, now, calendar):
         days = sop_step.duration_days
@@ -982,6 +998,11 @@ class TikTicket(models.Model):
                                          'ticket is "%(ticket)s".') % {
                 'journal': selection_label(self, 'state', state),
                 'ticket': selection_label(self, 'state', self.state)})
+        # A chain rewritten and hashed again disagrees with the day's seal.
+        differs = self.env['tik.journal.seal'].disagreement(self)
+        if differs:
+            return broken(sealed.filtered(lambda l: l.position == differs[0])[:1] or
+                          sealed[-1:], differs[1])
         return verdict
 
     @api.multi

@@ -1,20 +1,37 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from urllib.parse import quote
+
+import pytz
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.http import request
 
-from ..models.utils import selection_label
-from .tik_sop_report import SOP_IDENTITY
+from ..lib import idformat
+from ..models.utils import RECORD_LANG, field_label, selection_label
 
 # How many characters of a hash the journal table shows; the full hashes follow it.
 SHORT_HASH = 12
+# The values of a journal line its hash covers (tik.ticket.step._content), by the
+# field that shows each: the printout names them in words, not by their keys.
+CONTENT_FIELDS = (
+    ('ticket', 'ticket_id'), ('position', 'position'), ('step', 'sop_step_id'),
+    ('action', 'action'), ('user', 'user_id'), ('channel', 'channel'),
+    ('email_from', 'email_from'), ('date_start', 'date_start'),
+    ('duration_days', 'duration_days'), ('date_deadline', 'date_deadline'),
+    ('date_at_risk', 'date_at_risk'), ('date_done', 'date_done'),
+    ('sla_status', 'sla_status'), ('date_escalated', 'date_escalated'),
+    ('hours_taken', 'hours_taken'), ('note', 'note'),
+)
+QR_SIZE = 180
 
 
 class ReportTikTicket(models.AbstractModel):
     """Values of the ticket record (`tik_service_mgmt.action_report_ticket`).
 
     The journal's hash chain is checked when the record is printed, so the printout
-    states whether the journal it shows is still the one the workflow sealed.
+    states whether the journal it shows is still the one the workflow sealed; its QR
+    code opens the public verification page (/tik/verify/<number>?hash=<head>).
     """
 
     _name = 'report.tik_service_mgmt.report_ticket'
@@ -31,10 +48,12 @@ class ReportTikTicket(models.AbstractModel):
         docs = tickets.sudo()
         verdicts = {v['ticket_id']: v for v in docs.check_journal()}
         Line = self.env['tik.ticket.step'].sudo()
+        Seal = self.env['tik.journal.seal'].sudo()
         records = {}
         for ticket in docs:
             lines = ticket.step_ids.sorted(lambda l: (l.position, l.id))
             verdict = verdicts[ticket.id]
+            url = self.verify_url(ticket)
             records[ticket.id] = {
                 'lines': lines,
                 'sealed': lines.filtered('hash'),
@@ -44,25 +63,36 @@ class ReportTikTicket(models.AbstractModel):
                 'head': ticket.journal_head or '',
                 'length': ticket.journal_length,
                 'filed': lines[:1].date_start or ticket.create_date,
-                # What each hash covers, as the journal defines it today.
-                'hash_keys': ', '.join(sorted(lines[:1]._content())) if lines else '',
+                'sop': ticket.sop_id or self.env['tik.sop'].in_force(),
+                'verify_url': url,
+                'qr_src': '/report/barcode/?type=QR&value=%s&width=%d&height=%d' % (
+                    quote(url, safe=''), QR_SIZE, QR_SIZE),
+                'seal': Seal.of_ticket(ticket),
             }
-        Ticket = self.env['tik.ticket']
         return {
             'doc_ids': docids,
             'doc_model': 'tik.ticket',
             'docs': docs,
             'records': records,
-            'agency': SOP_IDENTITY,
-            'printed_at': Ticket._format_local(fields.Datetime.now()),
+            'printed_at': self._id_datetime(fields.Datetime.now()),
             'printed_by': self._printed_by(),
-            'time_zone': Ticket._tz(),
-            'local': lambda value: Ticket._format_local(value) if value else '-',
+            'local': lambda value: self._id_datetime(value, zone=False) if value else '-',
             'label': lambda record, field: selection_label(
                 record, field, record[field]) if record[field] else '-',
             'hours': self._hours,
+            'id_date': self._id_date,
             'short_hash': lambda value: value[:SHORT_HASH] if value else '',
+            'hashed_values': self._hashed_values(),
+            'time_zone': idformat.zone_name(self.env['tik.ticket']._tz()),
         }
+
+    @api.model
+    def verify_url(self, ticket):
+        """The public address that verifies a printout of `ticket` as it is now."""
+        base = self.env['ir.config_parameter'].sudo().get_param('web.base.url', '')
+        return '%s/tik/verify/%s?hash=%s' % (
+            base.rstrip('/'), quote(ticket.number or '', safe='/'),
+            ticket.journal_head or '')
 
     def _printed_by(self):
         """The person printing. A page that prints on a visitor's behalf as superuser
@@ -73,9 +103,33 @@ class ReportTikTicket(models.AbstractModel):
         return user.sudo().name
 
     @api.model
+    def _id_datetime(self, utc_string, zone=True):
+        """A stored UTC moment in the agency's time zone, Indonesian style:
+        06/01/2023 14.05 WIB."""
+        if not utc_string:
+            return ''
+        tz_name = self.env['tik.ticket']._tz()
+        moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(
+            pytz.timezone(tz_name)).replace(tzinfo=None)
+        text = idformat.short_datetime(moment)
+        return '%s %s' % (text, idformat.zone_name(tz_name)) if zone else text
+
+    @api.model
+    def _id_date(self, date_string):
+        """A stored date, Indonesian style: 6 Januari 2023 (empty: '-')."""
+        if not date_string:
+            return '-'
+        return idformat.long_date(fields.Date.from_string(date_string))
+
+    @api.model
     def _hours(self, line):
-        """Working hours a line took, as H:MM (a running line took none yet)."""
+        """Working hours a line took, e.g. 7,50 (a running line took none yet)."""
         if not line.date_done:
             return '-'
-        minutes = int(round((line.hours_taken or 0.0) * 60))
-        return '%d:%02d' % (minutes // 60, minutes % 60)
+        return idformat.number(line.hours_taken or 0.0, 2)
+
+    def _hashed_values(self):
+        """The values each hash covers, named as the record names them, in the
+        record's language (Bahasa Indonesia)."""
+        line = self.env['tik.ticket.step'].with_context(lang=RECORD_LANG)
+        return ', '.join(field_label(line, name) for _key, name in CONTENT_FIELDS)

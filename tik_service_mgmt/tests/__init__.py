@@ -14,3 +14,6 @@ from . import test_http_authority
 from . import test_backend_ux
 from . import test_survey
 from . import test_recap
+from . import test_sop_document
+from . import test_journal_seal
+from . import test_verify_http

@@ -36,7 +36,7 @@ MAY_WRITE = {
 }
 DERIVED = ['unit_id', 'state', 'number', 'current_step_id', 'date_deadline',
            'date_at_risk', 'sla_status', 'date_closed', 'reject_reason', 'step_missed',
-           'access_token', 'channel', 'journal_head', 'journal_length']
+           'access_token', 'channel', 'journal_head', 'journal_length', 'sop_id']
 
 
 class TestAuthority(TikCase):
@@ -49,6 +49,9 @@ class TestAuthority(TikCase):
         # from his division's catalogue (test_workflow checks the refusal).
         cls.service_x2 = cls.env['tik.service'].create({
             'name': 'DNS Uji', 'code': 'UX-DNS', 'division_id': cls.division_x.id})
+        # Another SOP version: no one moves a ticket to another SOP than it was filed
+        # under.
+        cls.sop_other = cls.env['tik.sop'].create({'name': 'SOP Lain', 'number': 'X/1'})
 
     def values(self):
         """A new value for every decided and derived field."""
@@ -64,6 +67,7 @@ class TestAuthority(TikCase):
             'date_closed': '2020-01-01 00:00:00', 'reject_reason': 'Alasan palsu.',
             'step_missed': True, 'access_token': 'x', 'channel': 'email',
             'journal_head': 'f' * 64, 'journal_length': 99, 'active': False,
+            'sop_id': self.sop_other.id,
         }
 
     def stored(self, ticket, names=None):
@@ -102,7 +106,7 @@ class TestAuthority(TikCase):
         expected = {(state, actor, name) for (state, actor), names in MAY_WRITE.items()
                     for name in names}
         self.assertEqual(sorted(succeeded), sorted(expected))
-        self.assertEqual(cells, 8 * 25 * 12)
+        self.assertEqual(cells, 8 * 26 * 12)
 
     def test_refusals_name_the_field_and_who_decides_it(self):
         ticket = self.ticket_in('in_progress')
@@ -127,7 +131,7 @@ class TestAuthority(TikCase):
         for vals in ({'division_id': self.division_x.id}, {'officer_id': self.officer.id},
                      {'instruction': 'x'}, {'resolution': 'x'}, {'state': 'closed'},
                      {'number': 'TIK/1'}, {'access_token': 'x'}, {'channel': 'email'},
-                     {'journal_head': 'x'}):
+                     {'journal_head': 'x'}, {'sop_id': self.sop_other.id}):
             for user in (self.requester, self.helpdesk, self.manager):
                 with self.assertRaises((UserError, AccessError), msg=(vals, user.login)):
                     self.Ticket.sudo(user).create(dict(vals, name='Uji'))

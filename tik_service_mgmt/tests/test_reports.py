@@ -36,7 +36,9 @@ class TestReports(TikCase):
                                    email='requester@uji.go.id')
         cls.ticket_report = cls.env.ref('tik_service_mgmt.action_report_ticket')
         cls.sop_report = cls.env.ref('tik_service_mgmt.action_report_sop')
-        cls.sop_steps = cls.env['tik.sop.step'].search([])
+        cls.sop = cls.env.ref('tik_service_mgmt.sop_tik')
+        cls.sop_steps = cls.sop.step_ids.sorted('sequence')
+        cls.record = cls.env['report.tik_service_mgmt.report_ticket']
 
     def render(self, report, ids, user=None):
         if user:
@@ -51,13 +53,14 @@ class TestReports(TikCase):
     # --- the ticket record ------------------------------------------------------
 
     def test_reports_are_in_the_print_menus(self):
+        step_report = self.env.ref('tik_service_mgmt.action_report_sop_step')
         for report, model in ((self.ticket_report, 'tik.ticket'),
-                              (self.sop_report, 'tik.sop.step')):
+                              (self.sop_report, 'tik.sop'), (step_report, 'tik.sop.step')):
             self.assertEqual(report.report_type, 'qweb-pdf')
             self.assertEqual(report.binding_model_id.model, model)
             self.assertEqual(report.binding_type, 'report')
         self.assertEqual(self.ticket_report.name, 'Ticket Record')
-        self.assertEqual(self.sop_report.name, 'SOP Table')
+        self.assertEqual(self.sop_report.name, 'SOP Document')
 
     def test_ticket_record_shows_identity_and_every_step(self):
         ticket = self.ticket
@@ -81,9 +84,13 @@ class TestReports(TikCase):
             self.assertEqual(int(row.get('data-line-id')), line.id)
             self.assertEqual(cells[1], '%d. %s' % (sop_step.sequence, sop_step.name))
             self.assertEqual(cells[4], doer.name)
-            self.assertEqual(cells[5], ticket._format_local(line.date_start))
-            self.assertEqual(cells[6], ticket._format_local(line.date_deadline))
-            self.assertEqual(cells[7], ticket._format_local(line.date_done))
+            # Indonesian style, local time: 06/01/2023 14.05.
+            local = self.record._id_datetime
+            self.assertEqual(cells[5], local(line.date_start, zone=False))
+            self.assertEqual(cells[6], local(line.date_deadline, zone=False))
+            self.assertEqual(cells[7], local(line.date_done, zone=False))
+            self.assertRegex(cells[5], r'^\d\d/\d\d/20\d\d \d\d\.\d\d$')
+            self.assertRegex(cells[10], r'^\d+,\d\d$')
             self.assertEqual(cells[8], str(sop_step.duration_days))
             self.assertEqual(cells[9], 'Met')
             self.assertIn(line.hash[:12], cells[12])
@@ -100,6 +107,7 @@ class TestReports(TikCase):
         self.assertNotIn('ALTERED', text)
         self.assertIn('Journal head, sealing the whole journal (7 sealed lines): %s' %
                       lines[-1].hash, text)
+        self.assertIn('060/020/406.020/2023, version 1 (effective 6 Januari 2023)', text)
         for line in lines:
             self.assertIn(line.hash, text)
         self.assertIn('Printed on', text)
@@ -107,7 +115,11 @@ class TestReports(TikCase):
         self.assertIn('UU ITE', text)
         self.assertIn('article 5(1)', text)
         self.assertIn('SHA-256', text)
-        self.assertIn(', '.join(sorted(lines[0]._content())), text)
+        # What each hash covers, in words of the record's language, not as keys.
+        self.assertNotIn(', '.join(sorted(lines[0]._content())), text)
+        self.assertNotIn('date_deadline', text)
+        self.assertIn('Urutan, Tahapan SOP', text)
+        self.assertIn('Output / Alasan', text)
 
     def test_altered_journal_is_named_on_the_record(self):
         line = self.ticket.step_ids.sorted('id')[3]
@@ -157,14 +169,18 @@ class TestReports(TikCase):
     def sop_rows(self, root):
         return root.xpath('//tr[contains(concat(" ", @class, " "), " tik_sop_step ")]')
 
-    def test_sop_table(self):
-        root = self.render(self.sop_report, self.sop_steps.ids)
+    def test_sop_document(self):
+        root = self.render(self.sop_report, self.sop.ids, self.head)
         text = text_of(root)
-        for value in ('Pengelolaan Layanan TIK', '060/020/406.020/2023', '06-01-2023',
+        for value in ('Pengelolaan Layanan TIK', '060/020/406.020/2023', '6 Januari 2023',
                       'KEPALA DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN TRENGGALEK',
+                      'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik',
+                      'Memiliki kemampuan interpersonal yang baik.',
+                      'Software Pengolah Kata', 'Mencatat identitas pelanggan/unit;',
                       'Activity (Kegiatan)', 'Actors (Pelaksana)',
                       'Quality standard (Mutu Baku)', 'UU ITE'):
             self.assertIn(value, text)
+        self.assertNotIn('DRAFT', text)
         actors = [key for key, _label in
                   self.env['tik.sop.step']._fields['actor'].selection]
         headers = root.xpath('//table[contains(@class, "tik_procedure")]'
@@ -179,28 +195,36 @@ class TestReports(TikCase):
             cells = [text_of(cell) for cell in row.xpath('./td')]
             self.assertEqual(cells[0], str(step.sequence))
             self.assertEqual(cells[1], step.name)
-            marks = [i for i, cell in enumerate(cells[2:7]) if cell == '●']
-            self.assertEqual(marks, [actors.index(step.actor)])
-            self.assertEqual(cells[7], '%d working day%s' % (days, 's' if days > 1 else ''))
-            self.assertEqual(cells[8], step.output or '')
+            self.assertEqual(row.get('data-actor'), step.actor)
+            self.assertIn(step.actor, actors)
+            self.assertEqual(cells[2], '%d working day%s' % (days, 's' if days > 1 else ''))
+            self.assertEqual(cells[3], step.output or '')
+        self.assertIn('Does not fit: the ticket is closed.', text_of(rows[2]))
         self.assertEqual([int(row.get('data-sequence')) for row in rows], list(range(1, 8)))
         self.assertIn('Total 9 working days', text)
-        self.assertIn('START', text)
-        self.assertIn('END', text)
+        # The flow: START, seven symbols (a diamond at step 3), END, connectors.
+        svg = root.xpath('//td[contains(@class, "tik_flow")]/*[local-name()="svg"]')
+        self.assertEqual(len(svg), 1)
+        svg_text = lxml.html.tostring(svg[0]).decode()
+        self.assertIn('START', svg_text)
+        self.assertIn('END', svg_text)
+        self.assertEqual(svg_text.count('<rect'), 2 + 6)
+        self.assertEqual(svg_text.count('<polyline'), 8 + 1)
 
-    def test_sop_table_prints_the_steps_given_or_all_active(self):
-        step_1, step_4, step_7 = (self.env.ref('tik_service_mgmt.sop_step_%d' % n)
-                                  for n in (1, 4, 7))
-        root = self.render(self.sop_report, (step_4 | step_1).ids)
-        self.assertEqual([int(row.get('data-sequence')) for row in self.sop_rows(root)],
-                         [1, 4])
-        self.assertIn('Total 4 working days', text_of(root))
+    def test_sop_printed_from_any_step_is_the_whole_document(self):
+        step_report = self.env.ref('tik_service_mgmt.action_report_sop_step')
+        step_4 = self.env.ref('tik_service_mgmt.sop_step_4')
+        for report, ids in ((step_report, step_4.ids), (self.sop_report, []),
+                            (step_report, [])):
+            root = self.render(report, ids, self.manager)
+            self.assertEqual([int(row.get('data-sequence')) for row in self.sop_rows(root)],
+                             list(range(1, 8)))
+            self.assertIn('060/020/406.020/2023', text_of(root))
 
-        step_7.active = False
-        root = self.render(self.sop_report, [], self.portal)
-        self.assertEqual([int(row.get('data-sequence')) for row in self.sop_rows(root)],
-                         list(range(1, 7)))
-        self.assertIn('Total 8 working days', text_of(root))
+    def test_sop_is_printed_by_the_head_and_the_manager(self):
+        for user in (self.requester, self.helpdesk, self.kabid, self.portal):
+            with self.assertRaises(AccessError):
+                self.render(self.sop_report, self.sop.ids, user)
 
     # --- real PDF -------------------------------------------------------------------
 
@@ -214,7 +238,9 @@ class TestReports(TikCase):
         with tempfile.TemporaryDirectory() as folder, \
                 mock.patch.dict(config.options, {'test_report_directory': folder}):
             for report, ids in ((self.ticket_report, self.ticket.ids),
-                                (self.sop_report, [])):
+                                (self.sop_report, []),
+                                (self.ticket_report, (self.ticket | self.ticket_in(
+                                    'new')).ids)):
                 pdf, kind = report.render_qweb_pdf(ids)
                 self.assertEqual(kind, 'pdf')
                 self.assertTrue(pdf.startswith(b'%PDF'), pdf[:100])
@@ -222,3 +248,12 @@ class TestReports(TikCase):
                 box = PdfFileReader(io.BytesIO(pdf)).getPage(0).mediaBox
                 self.assertEqual((round(box.getWidth()), round(box.getHeight())),
                                  (842, 595))
+                # Each document is numbered on its own.
+                reader = PdfFileReader(io.BytesIO(pdf))
+                footers = [reader.getPage(i).extractText()
+                           for i in range(reader.getNumPages())]
+                self.assertIn('Page 1 of', footers[0])
+                firsts = sum('Page 1 of' in footer for footer in footers)
+                self.assertEqual(firsts, len(ids) or 1)
+                self.assertIn('Page %d of %d' % (len(footers), len(footers)) if firsts == 1
+                              else 'Page', footers[-1])
