@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 
 from . import tik_report_format as fmt
-from .tik_sop_report import SOP_IDENTITY
 
 
 class ReportTikIkm(models.AbstractModel):
@@ -25,7 +24,7 @@ class ReportTikIkm(models.AbstractModel):
             'doc_model': 'tik.report.period',
             'docs': periods,
             'surveys': surveys,
-            'agency': SOP_IDENTITY,
+            'agency': self.env['tik.sop'].in_force(),
             'printed_at': Ticket._format_local(fields.Datetime.now()),
             'day': lambda value: fields.Date.from_string(value).strftime('%d-%m-%Y'),
             'num': fmt.number,

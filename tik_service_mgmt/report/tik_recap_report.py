@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 
 from . import tik_report_format as fmt
-from .tik_sop_report import SOP_IDENTITY
 
 
 class ReportTikRecap(models.AbstractModel):
@@ -24,7 +23,7 @@ class ReportTikRecap(models.AbstractModel):
             'doc_model': 'tik.report.period',
             'docs': periods,
             'recaps': recaps,
-            'agency': SOP_IDENTITY,
+            'agency': self.env['tik.sop'].in_force(),
             'printed_at': Ticket._format_local(fields.Datetime.now()),
             'num': fmt.number,
             'percent': fmt.percent,
