@@ -117,7 +117,7 @@ class TikRecap(models.AbstractModel):
             'reasons': self._reasons(bounds),
             'ikm': self.env['tik.survey.response']._ikm_figures(
                 self._between('date_submitted', bounds)),
-            'seals': self._seals(date_from, date_to, bounds),
+            'seals': self._seals(month),
         }
         figures['elements'] = self._element_rows(figures['ikm'])
         return figures
@@ -231,25 +231,10 @@ class TikRecap(models.AbstractModel):
                  'weighted': figures['weighted'][index]}
                 for index, (field, name, _question, _answers) in enumerate(skm.ELEMENTS)]
 
-    def _seals(self, date_from, date_to, bounds):
-        """The journal seals of the month, where the addon keeps them
-        (`tik.journal.seal`): [(day, digest)], or None without such seals."""
-        if 'tik.journal.seal' not in self.env:
-            return None
-        Seal = self.env['tik.journal.seal']
-        day = next((name for name in ('day', 'date', 'date_sealed') if name in Seal._fields),
-                   None)
-        digest = next((name for name in ('digest', 'hash', 'head') if name in Seal._fields),
-                      None)
-        if not day:
-            return None
-        if Seal._fields[day].type == 'date':
-            domain = [(day, '>=', date_from), (day, '<=', date_to)]
-        else:
-            domain = self._between(day, bounds)
-        return [(row[day], row[digest] if digest else '')
-                for row in Seal.search_read(domain, [day] + ([digest] if digest else []),
-                                            order='%s, id' % day)]
+    def _seals(self, month):
+        """The journal seals of the month, oldest first: [(day, digest, heads)]."""
+        return [(seal.day, seal.digest, seal.heads_count)
+                for seal in self.env['tik.journal.seal'].for_month(month)]
 
     @api.model
     def _workbook(self, figures):
@@ -293,9 +278,8 @@ class TikRecap(models.AbstractModel):
             ('U%d %s' % (index + 1, element['name']),
              round(element['nrr'], 4) if ikm['responses'] else '')
             for index, element in enumerate(figures['elements'])], bold)
-        if figures['seals'] is not None:
-            _sheet(book, _('Journal Seals'), [_('Day'), _('Digest')],
-                   [tuple(seal) for seal in figures['seals']], bold)
+        _sheet(book, _('Journal Seals'), [_('Day'), _('Digest'), _('Journals')],
+               [tuple(seal) for seal in figures['seals']], bold)
         book.close()
         return output.getvalue()
 

@@ -26,6 +26,7 @@ class ReportTikRecap(models.AbstractModel):
             'agency': self.env['tik.sop'].in_force(),
             'printed_at': Ticket._format_local(fields.Datetime.now()),
             'num': fmt.number,
+            'day': lambda value: fields.Date.from_string(value).strftime('%d-%m-%Y'),
             'percent': fmt.percent,
             'hours': fmt.hours,
         }

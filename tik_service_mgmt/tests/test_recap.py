@@ -295,6 +295,26 @@ class TestRecap(TikCase):
             self.assertIn('Responden: %d' % count, text)
             self.assertIn('IKM: %s, mutu %s' % (comma(value, 2), grade), text)
 
+    def test_the_months_journal_seals_are_in_the_recap(self):
+        self.env['tik.journal.seal']._seal_until('2026-10-31')
+        october = self.env['tik.journal.seal'].search([('day', 'like', '2026-10-%')],
+                                                       order='day')
+        self.assertTrue(october)
+        want = [(seal.day, seal.digest, seal.heads_count) for seal in october]
+        recap = self.env['tik.recap'].sudo(self.head)
+        self.assertEqual(recap.recap('2026-10')['seals'], want)
+        self.assertEqual(recap.recap('2026-11')['seals'], [])
+        sheet = self.xlsx('2026-10').sheet_by_index(5)
+        self.assertEqual([(day, digest, int(heads)) for day, digest, heads in (
+            sheet.row_values(row) for row in range(1, sheet.nrows))], want)
+        text = self.pdf_text('tik_service_mgmt.action_report_recap',
+                             self.month_period('2026-10'))
+        self.assertIn('Segel jurnal bulan ini', text)
+        packed = re.sub(r'\s', '', text)
+        for day, digest, heads in want:
+            self.assertIn('%s-%s-%s' % (day[8:10], day[5:7], day[:4]), text)
+            self.assertIn(digest, packed)
+
     def test_the_printed_ikm_report_of_a_period(self):
         period = self.period.sudo(self.manager).create(
             {'date_from': '2026-10-01', 'date_to': '2026-11-30'})
