@@ -67,7 +67,7 @@ class TestReports(TikCase):
         root = self.render(self.ticket_report, ticket.ids)
         text = text_of(root)
         for value in (ticket.number, ticket.name, 'Requester', 'Dinas Uji A',
-                      '+6281234567890', 'requester@uji.go.id', 'Sub Domain Uji',
+                      '+62 812-3456-7890', 'requester@uji.go.id', 'Sub Domain Uji',
                       'SOP Sub Domain 060/021/406.020/2023', 'Bidang Uji X',
                       'Situs dinas.trenggalekkab.go.id tidak terbuka.',
                       'Periksa konfigurasi DNS.', 'Rekaman DNS diperbaiki.'):
