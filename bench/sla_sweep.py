@@ -192,7 +192,8 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--db', default='bench_sla', help='base database (bench_*)')
+    parser.add_argument('--db', default=common.bench_db('sla'),
+                        help='base database (%s*)' % common.PREFIX)
     parser.add_argument('--sizes', default='1000,10000,100000')
     parser.add_argument('--late-every', type=int, default=100,
                         help='every Nth ticket is late (100: 1%%)')
@@ -204,8 +205,8 @@ def main():
     parser.add_argument('--reuse', action='store_true',
                         help='reuse the base database if it exists (else rebuilt)')
     args = parser.parse_args()
-    if not args.db.startswith('bench_'):
-        common.die('--db must start with bench_')
+    if not args.db.startswith(common.PREFIX):
+        common.die('--db must start with %s (BENCH_PREFIX)' % common.PREFIX)
     sizes = [int(s) for s in args.sizes.split(',') if s.strip()]
     odoo = common.odoo_setup()
     if not (args.reuse and common.db_exists(args.db)):

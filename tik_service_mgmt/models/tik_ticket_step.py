@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
-from .utils import RECORD_LANG, format_minutes
+from .utils import format_minutes
 
 
 class TikTicketStep(models.Model):
@@ -76,11 +76,15 @@ class TikTicketStep(models.Model):
 
     @api.model_cr
     def init(self):
-        # What the SLA check asks for: running, not yet escalated, by deadline.
+        # What the escalation levels ask for: running lines by their at-risk moment
+        # and by their deadline (tik.escalation._claim).
+        self.env.cr.execute("DROP INDEX IF EXISTS tik_ticket_step_sla_check_idx")
         self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS tik_ticket_step_sla_check_idx
-            ON tik_ticket_step (date_deadline)
-            WHERE sla_status = 'running' AND date_escalated IS NULL""")
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_running_deadline_idx
+            ON tik_ticket_step (date_deadline) WHERE sla_status = 'running'""")
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_running_at_risk_idx
+            ON tik_ticket_step (date_at_risk) WHERE sla_status = 'running'""")
 
     @api.model
     def create(self, vals):
@@ -124,29 +128,10 @@ class TikTicketStep(models.Model):
 
     @api.model
     def _cron_sla_check(self):
-        """Escalates, once, every step that passed its deadline (ir_cron_sla_check)."""
-        late = self.sudo().search([
-            ('sla_status', '=', 'running'), ('date_escalated', '=', False),
-            ('date_deadline', '<', fields.Datetime.now())], order='id')
-        if late:
-            as_workflow(late).write({'date_escalated': fields.Datetime.now()})
-            late.with_context(lang=RECORD_LANG)._escalate()
+        """Fires the escalation levels that are due, each once per step occurrence
+        (ir_cron_sla_check; the levels are tik.escalation.rule)."""
+        self.env['tik.escalation'].sudo()._run()
         return True
-
-    def _escalate(self):
-        # One line at a time: posting a message clears the cache, and a line browsed
-        # within the whole set would make every iteration re-read all of them.
-        for line in map(self.browse, self.ids):
-            ticket = line.ticket_id
-            superior = ticket._actor_user(workflow.SUPERIOR[line.actor])
-            message = _('Step "%(step)s" passed its deadline of %(deadline)s; escalated '
-                        'to %(superior)s.') % {
-                'step': line.sop_step_id.name, 'superior': superior.name or '-',
-                'deadline': ticket._format_local(line.date_deadline)}
-            ticket._post(message, 'mail.mt_note', partner_ids=superior.partner_id.ids)
-            if superior:
-                ticket._schedule(superior, _('Late: %s') % line.sop_step_id.name,
-                                 fields.Date.context_today(ticket), note=message)
 
     def _seal(self, vals):
         """Completes the running line with `vals`, chains its hash to the ticket's

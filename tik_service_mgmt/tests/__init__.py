@@ -12,3 +12,4 @@ from . import test_authority
 from . import test_side_records
 from . import test_http_authority
 from . import test_backend_ux
+from . import test_escalation
