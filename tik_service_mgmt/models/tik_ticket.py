@@ -7,7 +7,7 @@ from email.utils import formataddr
 import phonenumbers
 import pytz
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import html2plaintext, html_escape
@@ -769,7 +769,8 @@ class TikTicket(models.Model):
         lines = as_workflow(self.env['tik.ticket.step'])
         return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
-            'position': lines.search_count([('ticket_id', '=', self.id)]) + 1,
+            # Every earlier line is sealed when a step opens.
+            'position': self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })
@@ -879,17 +880,44 @@ class TikTicket(models.Model):
             return 0.25
 
     def _work_calendar(self):
-        calendar = self.env.user.company_id.resource_calendar_id.sudo()
-        attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
-                       for a in calendar.attendance_ids]
-        if not attendances:
+        """The working calendar of the user's company: its attendances, its holidays
+        (leaves without a resource) and the company's time zone.
+
+        One query fingerprints what the calendar is made of; the calendar is built
+        once per fingerprint and process. A change of the hours, the holidays, the
+        company's calendar or time zone changes the fingerprint, so it takes effect at
+        once, in every worker, and a change rolled back never lingers."""
+        self.env.cr.execute("""
+            SELECT c.id, p.tz,
+                   (SELECT md5(string_agg(concat_ws('/', a.dayofweek, a.hour_from,
+                                                    a.hour_to), ',' ORDER BY a.id))
+                    FROM resource_calendar_attendance a WHERE a.calendar_id = c.id),
+                   (SELECT md5(string_agg(concat_ws('/', l.date_from, l.date_to), ','
+                                          ORDER BY l.id))
+                    FROM resource_calendar_leaves l
+                    WHERE l.calendar_id = c.id AND l.resource_id IS NULL)
+            FROM res_company co
+            JOIN res_partner p ON p.id = co.partner_id
+            LEFT JOIN resource_calendar c ON c.id = co.resource_calendar_id
+            WHERE co.id = %s""", [self.env.user.company_id.id])
+        fingerprint = self.env.cr.fetchone()
+        if not fingerprint or not fingerprint[2]:
+            calendar = self.env.user.company_id.resource_calendar_id.sudo()
             raise UserError(_('The working calendar "%s" has no working hours; the service '
                               'manager must set them before deadlines can be computed.') %
                             calendar.name)
+        return self._built_calendar(fingerprint)
+
+    @api.model
+    @tools.ormcache('fingerprint')
+    def _built_calendar(self, fingerprint):
+        calendar = self.env['resource.calendar'].sudo().browse(fingerprint[0])
+        attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
+                       for a in calendar.attendance_ids]
         leaves = [(fields.Datetime.from_string(l.date_from),
                    fields.Datetime.from_string(l.date_to))
                   for l in calendar.leave_ids if not l.resource_id]
-        return WorkCalendar(attendances, leaves, self._tz())
+        return WorkCalendar(attendances, leaves, fingerprint[1] or DEFAULT_TZ)
 
     @api.model
     def compute_deadline(self, start, days):

@@ -104,26 +104,35 @@ class TikTicketStep(models.Model):
             raise UserError(_('The journal of a ticket cannot be deleted.'))
         return super(TikTicketStep, self).unlink()
 
-    def _content(self):
-        """What the hash protects: everything the line says."""
+    def _content(self, vals=None):
+        """What the hash protects: everything the line says; with `vals` (values about
+        to be written) in place of the line's own, as the line will read once written."""
         self.ensure_one()
+        vals = vals or {}
+
+        def get(name):
+            if name not in vals:
+                return self[name]
+            field = self._fields[name]
+            return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
+
         return {
             'ticket': self.ticket_id.number,
-            'position': self.position,
+            'position': get('position'),
             'step': self.sop_step_id.code,
-            'action': self.action or '',
-            'user': self.user_id.id,
-            'channel': self.channel or '',
-            'email_from': self.email_from or '',
-            'date_start': self.date_start,
-            'duration_days': self.duration_days,
-            'date_deadline': self.date_deadline or '',
-            'date_at_risk': self.date_at_risk or '',
-            'date_done': self.date_done or '',
-            'sla_status': self.sla_status,
-            'date_escalated': self.date_escalated or '',
-            'hours_taken': '%.2f' % self.hours_taken,
-            'note': self.note or '',
+            'action': get('action') or '',
+            'user': get('user_id').id,
+            'channel': get('channel') or '',
+            'email_from': get('email_from') or '',
+            'date_start': get('date_start'),
+            'duration_days': get('duration_days'),
+            'date_deadline': get('date_deadline') or '',
+            'date_at_risk': get('date_at_risk') or '',
+            'date_done': get('date_done') or '',
+            'sla_status': get('sla_status'),
+            'date_escalated': get('date_escalated') or '',
+            'hours_taken': '%.2f' % get('hours_taken'),
+            'note': get('note') or '',
         }
 
     @api.model
@@ -134,12 +143,11 @@ class TikTicketStep(models.Model):
         return True
 
     def _seal(self, vals):
-        """Completes the running line with `vals`, chains its hash to the ticket's
-        journal head and moves the head to it (workflow only)."""
+        """Completes the running line with `vals` and its hash, chained to the ticket's
+        journal head, in one write, and moves the head to it (workflow only)."""
         self.ensure_one()
         ticket = self.ticket_id
-        self.write(vals)
-        digest = journal.chain_hash(ticket.journal_head, self._content())
-        super(TikTicketStep, self).write({'hash': digest})
+        digest = journal.chain_hash(ticket.journal_head, self._content(vals))
+        self.write(dict(vals, hash=digest))
         as_workflow(ticket).write({'journal_head': digest, 'journal_length': self.position})
         return digest
