@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from collections import OrderedDict
+from email.utils import formataddr
 
 import psycopg2
 
@@ -144,22 +145,25 @@ class TikEscalation(models.Model):
         per_ticket = OrderedDict()
         for _id, level_id, line_id, ticket_id in claimed:
             per_ticket.setdefault(ticket_id, []).append((by_id[level_id], line_id))
-        # In the record's language; e-mails to those told go out with the mail queue.
-        self = self.with_context(  # pylint: disable=self-cls-assignment
-            lang=RECORD_LANG, mail_notify_force_send=False)
+        # In the record's language, whoever runs the check.
+        self = self.with_context(lang=RECORD_LANG)  # pylint: disable=self-cls-assignment
         tickets = self.env['tik.ticket'].sudo().browse(list(per_ticket))
-        people = {}
+        lines = {line.id: line for line in lines}
+        people, notices, todos = {}, [], []
         for ticket in tickets:
-            self._escalate_ticket(ticket, per_ticket[ticket.id], people)
+            items = [(level, lines[line_id]) for level, line_id in per_ticket[ticket.id]]
+            self._escalate_ticket(ticket, items, people, notices, todos)
+        self._post_notices(notices)
+        for ticket, user, summary, text in todos:
+            ticket._schedule(user, summary, fields.Date.context_today(
+                ticket.with_context(tz=ticket._tz())), note=html_escape(text))
 
-    def _escalate_ticket(self, ticket, items, people):
-        """Tells, for the levels `items` [(level, line id)] that fired on `ticket`:
-        one message for those that tell by message, one to-do per person and level
-        that tells by to-do."""
-        texts, partners, todos = [], self.env['res.partner'], []
-        today = fields.Date.context_today(ticket.with_context(tz=ticket._tz()))
-        for (_id, _step, moment, days, recipient, notify), line_id in items:
-            line = self.env['tik.ticket.step'].sudo().browse(line_id)
+    def _escalate_ticket(self, ticket, items, people, notices, todos):
+        """What the levels `items` [(level, line)] that fired on `ticket` say: one
+        notice (message) for those that tell by message, one to-do per person and
+        level that tells by to-do."""
+        texts, partners = [], self.env['res.partner']
+        for (_id, _step, moment, days, recipient, notify), line in items:
             user = recipient_of(ticket, line, recipient, people)
             values = {'step': line.sop_step_id.name, 'user': user.name or '-',
                       'superior': user.name or '-', 'days': days,
@@ -180,11 +184,47 @@ class TikEscalation(models.Model):
                 texts.append(text)
                 partners |= user.partner_id
             if notify in ('todo', 'both') and user:
-                todos.append((user, summary, text))
+                todos.append((ticket, user, summary, text))
         if texts:
-            ticket._post('\n'.join(texts), 'mail.mt_note', partner_ids=partners.ids)
-        for user, summary, text in todos:
-            ticket._schedule(user, summary, today, note=html_escape(text))
+            notices.append((ticket, '\n'.join(texts), partners))
+
+    def _post_notices(self, notices):
+        """One internal note per ticket [(ticket, text, partners told)], in the
+        chatter, in the inbox of those told and, for those who take their
+        notifications by e-mail, one queued e-mail per ticket.
+
+        What message_post would do for a note to named partners, done for the whole
+        batch: the reply-to addresses are looked up once, the notifications written
+        with the message, the e-mails queued for the mail queue's scheduled action."""
+        if not notices:
+            return
+        user = self.env.user
+        address = user.email or user.company_id.email
+        email_from = formataddr((user.name, address)) if address else user.name
+        reply_to = self.env['tik.ticket'].message_get_reply_to(
+            [ticket.id for ticket, _text, _partners in notices], default=email_from)
+        subtype = self.env.ref('mail.mt_note')
+        messages = self.env['mail.message'].sudo().with_context(
+            message_create_from_mail_mail=True)
+        mails = self.env['mail.mail'].sudo()
+        by_email = set(self.env['res.users'].sudo().search([
+            ('partner_id', 'in', list({p.id for _t, _x, ps in notices for p in ps})),
+            ('notification_type', '=', 'email')]).mapped('partner_id').ids)
+        for ticket, text, partners in notices:
+            body = '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')
+            message = messages.create({
+                'model': ticket._name, 'res_id': ticket.id, 'record_name': ticket.number,
+                'body': body, 'subtype_id': subtype.id, 'message_type': 'notification',
+                'author_id': user.partner_id.id, 'email_from': email_from,
+                'reply_to': reply_to.get(ticket.id) or email_from,
+                'partner_ids': [(6, 0, partners.ids)],
+                'needaction_partner_ids': [(6, 0, partners.ids)],
+            })
+            emailed = [pid for pid in partners.ids if pid in by_email]
+            if emailed:
+                mails.create({'mail_message_id': message.id, 'body_html': body,
+                              'recipient_ids': [(6, 0, emailed)], 'auto_delete': True,
+                              'state': 'outgoing'})
 
     @api.model
     def _adopt_escalated_lines(self):
