@@ -11,7 +11,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_escape, mute_logger
 
 from ..lib import workflow
-from .authority import as_workflow
+from .authority import as_workflow, is_workflow
 from .utils import RECORD_LANG
 
 _logger = logging.getLogger(__name__)
@@ -56,11 +56,17 @@ class TikEscalation(models.Model):
 
     @api.model
     def create(self, vals):
-        raise UserError(_('Escalations are recorded by the time standards check only.'))
+        if not is_workflow(self.env):
+            raise UserError(_('Escalations are recorded by the time standards check '
+                              'only.'))
+        return super(TikEscalation, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        raise UserError(_('Escalations are recorded by the time standards check only.'))
+        if not is_workflow(self.env):
+            raise UserError(_('Escalations are recorded by the time standards check '
+                              'only.'))
+        return super(TikEscalation, self).write(vals)
 
     @api.multi
     def unlink(self):

@@ -187,7 +187,7 @@ class TestConcurrentChecks(common.TransactionCase):
             as_workflow(ticket.current_step_id).write(
                 {'date_at_risk': ago(5), 'date_deadline': ago(1)})
             self.ticket_id, self.line_id = ticket.id, ticket.current_step_id.id
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self.remove, self.ticket_id)
 
     def remove(self, ticket_id):
@@ -202,7 +202,7 @@ class TestConcurrentChecks(common.TransactionCase):
                     "DELETE FROM tik_ticket_step WHERE ticket_id = %s",
                     "DELETE FROM tik_ticket WHERE id = %s"):
                 cr.execute(sql, [ticket_id])
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def run_check(self, cr):
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -216,7 +216,7 @@ class TestConcurrentChecks(common.TransactionCase):
                 cr.execute('SELECT pg_backend_pid()')
                 second['pid'] = cr.fetchone()[0]
                 second['claimed'] = len(self.run_check(cr))
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
 
         with self.registry.cursor() as cr:
             first = len(self.run_check(cr))
@@ -237,7 +237,7 @@ class TestConcurrentChecks(common.TransactionCase):
                     if not thread.is_alive():
                         break
                     thread.join(0.05)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         thread.join(120)
         self.assertFalse(thread.is_alive())
         self.assertTrue(waited, 'the second check did not meet the first one')
