@@ -461,12 +461,13 @@ class TikTicket(models.Model):
         now = fields.Datetime.now()
         sent = ticket._open_step(self.env['tik.sop.step'].by_sequence()[1], now, calendar)
         sender = intake.user if intake else self.env.user
+        head = {}
         as_workflow(sent)._seal({
             'user_id': sender.id if sender else False, 'channel': channel,
             'email_from': intake.email if intake and channel == 'email' else False,
             'date_done': now, 'sla_status': 'met',
-            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
-        ticket._enter('new', now, calendar)
+            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')}, head)
+        ticket._enter('new', now, calendar, head)
         return ticket
 
     @api.model
@@ -711,17 +712,19 @@ class TikTicket(models.Model):
         note = (reason or '').strip() or self._output_note(rule)
         step = self.current_step_id
         missed = bool(step.date_deadline) and now > step.date_deadline
+        # The ticket's new values are written once, with the state (see _enter).
+        head = {}
         as_workflow(step)._seal({
             'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))})
+                fields.Datetime.from_string(now))}, head)
         if missed:
-            as_workflow(self).write({'step_missed': True})
+            head['step_missed'] = True
         if rule.target == 'rejected':
-            as_workflow(self).write({'reject_reason': note})
-        self._enter(rule.target, now, calendar)
+            head['reject_reason'] = note
+        self._enter(rule.target, now, calendar, head)
         # One message per step; followers (the requester) are notified of the outcome
         # only, the actors have their to-dos.
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
@@ -757,19 +760,23 @@ class TikTicket(models.Model):
         return '\n'.join(lines) or selection_label(
             self.env['tik.ticket.step'], 'action', rule.action)
 
-    def _enter(self, state, now, calendar):
-        """Moves the ticket to `state` and opens the journal line of its step."""
-        vals = {'state': state}
+    def _enter(self, state, now, calendar, values=None):
+        """Moves the ticket to `state` and opens the journal line of its step, writing
+        `values` (the journal head the last seal moved, say) in the same write."""
+        vals = dict(values or {}, state=state)
         seq = workflow.running_step(state)
         if seq:
             sop_step = self.env['tik.sop.step'].by_sequence()[seq]
-            vals['current_step_id'] = self._open_step(sop_step, now, calendar).id
+            # Every earlier line is sealed when a step opens.
+            position = vals.get('journal_length', self.journal_length) + 1
+            vals['current_step_id'] = self._open_step(sop_step, now, calendar,
+                                                      position).id
         else:
             vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
         self._schedule_next(sop_step if seq else None)
 
-    def _open_step(self, sop_step, now, calendar):
+    def _open_step(self, sop_step, now, calendar, position=None):
         days = sop_step.duration_days
         if sop_step.sequence == 4 and self.service_id.resolution_days:
             days = self.service_id.resolution_days
@@ -780,8 +787,7 @@ class TikTicket(models.Model):
         lines = as_workflow(self.env['tik.ticket.step'])
         return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
-            # Every earlier line is sealed when a step opens.
-            'position': self.journal_length + 1,
+            'position': position or self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })

@@ -142,12 +142,18 @@ class TikTicketStep(models.Model):
         self.env['tik.escalation'].sudo()._run()
         return True
 
-    def _seal(self, vals):
+    def _seal(self, vals, ticket_vals=None):
         """Completes the running line with `vals` and its hash, chained to the ticket's
-        journal head, in one write, and moves the head to it (workflow only)."""
+        journal head, in one write, and moves the head to it (workflow only): at once,
+        or, given the dict `ticket_vals`, by adding the head to the values the caller
+        writes on the ticket next."""
         self.ensure_one()
         ticket = self.ticket_id
         digest = journal.chain_hash(ticket.journal_head, self._content(vals))
         self.write(dict(vals, hash=digest))
-        as_workflow(ticket).write({'journal_head': digest, 'journal_length': self.position})
+        head = {'journal_head': digest, 'journal_length': self.position}
+        if ticket_vals is None:
+            as_workflow(ticket).write(head)
+        else:
+            ticket_vals.update(head)
         return digest
