@@ -79,6 +79,10 @@ class TikTicketStep(models.Model):
         # What the escalation levels ask for: running lines by their at-risk moment
         # and by their deadline (tik.escalation._claim).
         self.env.cr.execute("DROP INDEX IF EXISTS tik_ticket_step_sla_check_idx")
+        # The journal's own order (_order), as a ticket's lines are read.
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_journal_order_idx
+            ON tik_ticket_step (ticket_id, position, id)""")
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS tik_ticket_step_running_deadline_idx
             ON tik_ticket_step (date_deadline) WHERE sla_status = 'running'""")
