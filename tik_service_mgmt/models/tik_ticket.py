@@ -586,6 +586,25 @@ class TikTicket(models.Model):
             kwargs.update(self._intake_author())
         return super(TikTicket, self).message_post(*args, **kwargs)
 
+    @api.multi
+    def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
+                          force=True):
+        """Partners who already follow the ticket stay as they are: handing a to-do to
+        its actor again, say, does not delete and recreate their subscription."""
+        if partner_ids and not channel_ids and subtype_ids is None:
+            self.env.cr.execute(
+                "SELECT res_id, partner_id FROM mail_followers WHERE res_model = %s "
+                "AND res_id IN %s AND partner_id IN %s",
+                [self._name, tuple(self.ids) or (0,), tuple(partner_ids)])
+            following = set(self.env.cr.fetchall())
+            partner_ids = [pid for pid in partner_ids
+                           if any((rid, pid) not in following for rid in self.ids)]
+            if not partner_ids:
+                return True
+        return super(TikTicket, self).message_subscribe(
+            partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
+            force=force)
+
     def _intake_author(self):
         """The author of what is posted while an intake path files a user's ticket.
 
