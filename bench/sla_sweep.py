@@ -159,7 +159,7 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
             # hours before its deadline, in earlier runs of the check.
             at_risk = env.ref('tik_service_mgmt.tik_escalation_rule_at_risk')
             cr.execute("""
-                INSERT INTO tik_escalation (rule_id, step_id, ticket_id, date)
+                INSERT INTO tik_escalation (level_id, step_id, ticket_id, date)
                 SELECT %s, id, ticket_id, date_at_risk FROM tik_ticket_step
                 WHERE sla_status = 'running' AND date_at_risk <= %s""", (at_risk.id, now))
             reminded = cr.rowcount

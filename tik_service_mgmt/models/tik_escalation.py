@@ -39,9 +39,9 @@ class TikEscalation(models.Model):
     _name = 'tik.escalation'
     _description = 'Escalation'
     _order = 'date desc, id desc'
-    _rec_name = 'rule_id'
+    _rec_name = 'level_id'
 
-    rule_id = fields.Many2one('tik.escalation.rule', string='Level', required=True,
+    level_id = fields.Many2one('tik.escalation.rule', string='Level', required=True,
                               ondelete='cascade', readonly=True, index=True)
     step_id = fields.Many2one('tik.ticket.step', string='Journal Line', required=True,
                               ondelete='cascade', readonly=True)
@@ -50,7 +50,7 @@ class TikEscalation(models.Model):
     date = fields.Datetime(string='Fired', required=True, readonly=True)
 
     _sql_constraints = [
-        ('rule_step_unique', 'unique(rule_id, step_id)',
+        ('level_step_unique', 'unique(level_id, step_id)',
          'A level fires once per step occurrence.'),
     ]
 
@@ -107,7 +107,7 @@ class TikEscalation(models.Model):
                 calendar = calendar or self.env['tik.ticket']._work_calendar()
                 threshold = fields.Datetime.to_string(calendar.latest_start(
                     fields.Datetime.from_string(now), days))
-            select = ("SELECT %s AS rule_id, l.id AS step_id, l.ticket_id "
+            select = ("SELECT %s AS level_id, l.id AS step_id, l.ticket_id "
                       "FROM tik_ticket_step l WHERE l.sla_status = 'running' AND "
                       + MOMENT_CONDITION[moment])
             params += [level_id, threshold]
@@ -115,16 +115,16 @@ class TikEscalation(models.Model):
                 select += " AND l.sop_step_id = %s"
                 params.append(sop_step_id)
             select += (" AND NOT EXISTS (SELECT 1 FROM tik_escalation e "
-                       "WHERE e.rule_id = %s AND e.step_id = l.id)")
+                       "WHERE e.level_id = %s AND e.step_id = l.id)")
             params.append(level_id)
             selects.append('(%s)' % select)
         query = ("""
-            INSERT INTO tik_escalation (rule_id, step_id, ticket_id, date,
+            INSERT INTO tik_escalation (level_id, step_id, ticket_id, date,
                                         create_uid, create_date, write_uid, write_date)
-            SELECT due.rule_id, due.step_id, due.ticket_id, %s, %s, %s, %s, %s
+            SELECT due.level_id, due.step_id, due.ticket_id, %s, %s, %s, %s, %s
             FROM (""" + ' UNION ALL '.join(selects) + """) AS due
-            ON CONFLICT (rule_id, step_id) DO NOTHING
-            RETURNING id, rule_id, step_id, ticket_id""")
+            ON CONFLICT (level_id, step_id) DO NOTHING
+            RETURNING id, level_id, step_id, ticket_id""")
         params = [now, self.env.uid, now, self.env.uid, now] + params
         # A check running at the same moment (another server) that claimed some of the
         # same pairs first makes this claim wait for it; once it commits, this
@@ -240,14 +240,14 @@ class TikEscalation(models.Model):
         if not rule:
             return
         self.env.cr.execute("""
-            INSERT INTO tik_escalation (rule_id, step_id, ticket_id, date,
+            INSERT INTO tik_escalation (level_id, step_id, ticket_id, date,
                                         create_uid, create_date, write_uid, write_date)
             SELECT %s, l.id, l.ticket_id, l.date_escalated, %s, now() at time zone 'UTC',
                    %s, now() at time zone 'UTC'
             FROM tik_ticket_step l
             WHERE l.date_escalated IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM tik_escalation e WHERE e.step_id = l.id)
-            ON CONFLICT (rule_id, step_id) DO NOTHING""",
+            ON CONFLICT (level_id, step_id) DO NOTHING""",
                             [rule.id, self.env.uid, self.env.uid])
 
 

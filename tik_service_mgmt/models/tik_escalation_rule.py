@@ -56,9 +56,9 @@ class TikEscalationRule(models.Model):
 
     @api.depends('moment')
     def _compute_escalation_count(self):
-        counts = dict((row['rule_id'][0], row['rule_id_count']) for row in
+        counts = dict((row['level_id'][0], row['rule_id_count']) for row in
                       self.env['tik.escalation'].sudo().read_group(
-                          [('rule_id', 'in', self.ids)], ['rule_id'], ['rule_id']))
+                          [('level_id', 'in', self.ids)], ['level_id'], ['level_id']))
         for rule in self:
             rule.escalation_count = counts.get(rule.id, 0)
 

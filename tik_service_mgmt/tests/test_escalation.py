@@ -45,7 +45,7 @@ class TestEscalationLevels(TikCase):
 
     def fired(self, ticket):
         return self.env['tik.escalation'].sudo().search(
-            [('step_id', '=', ticket.current_step_id.id)], order='id').mapped('rule_id')
+            [('step_id', '=', ticket.current_step_id.id)], order='id').mapped('level_id')
 
     def todos(self, ticket, user):
         return ticket.activity_ids.filtered(lambda a: a.user_id == user)
@@ -144,6 +144,16 @@ class TestEscalationLevels(TikCase):
         self.cron()
         self.assertEqual(self.fired(other), self.late)
 
+    def test_a_step_escalated_before_the_levels_is_not_escalated_again(self):
+        ticket = self.ticket_in('in_progress')
+        self.clock(ticket, ago(5), ago(1))
+        as_workflow(ticket.current_step_id).write({'date_escalated': ago(1)})
+        self.env['tik.escalation']._adopt_escalated_lines()
+        self.assertEqual(self.fired(ticket), self.late)
+        self.cron()
+        self.assertEqual(self.fired(ticket), self.late | self.at_risk)
+        self.assertFalse(self.todos(ticket, self.kabid))
+
     def test_levels_are_the_managers(self):
         for actor in ('requester', 'helpdesk', 'kabid', 'head'):
             with self.assertRaises(AccessError):
@@ -157,7 +167,7 @@ class TestEscalationLevels(TikCase):
                 {'name': 'Tanpa hari', 'moment': 'late_by', 'recipient': 'head'})
         with self.assertRaises(UserError):
             self.env['tik.escalation'].create(
-                {'rule_id': self.late.id, 'step_id': self.ticket_in('new').current_step_id.id})
+                {'level_id': self.late.id, 'step_id': self.ticket_in('new').current_step_id.id})
 
     def test_the_latest_start_is_exact_to_the_second(self):
         calendar = WorkCalendar([(d, 7.5, 16) for d in range(5)], [], 'Asia/Jakarta')
