@@ -93,7 +93,8 @@ def drop_db(name):
     assert name.startswith(PREFIX), name
     # Our own leftover connections (a crashed run) would block the drop.
     psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-         "WHERE datname = '%s' AND pid <> pg_backend_pid()" % name)
+         "WHERE datname = '%s' AND pid <> pg_backend_pid() AND usename = current_user"
+         % name)
     subprocess.run(['dropdb', '--if-exists', name], env=pg_env(), check=True)
     shutil.rmtree(filestore(name), ignore_errors=True)
 
