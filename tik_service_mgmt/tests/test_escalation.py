@@ -94,6 +94,23 @@ class TestEscalationLevels(TikCase):
         self.assertEqual(len(self.todos(ticket, self.kabid)), 1)
         self.assertEqual(len(self.todos(ticket, self.head)), 1)
 
+    def test_those_told_are_notified_as_they_chose(self):
+        self.kabid.notification_type = 'email'
+        self.officer.notification_type = 'inbox'
+        ticket = self.ticket_in('in_progress')
+        self.clock(ticket, ago(5), ago(1))  # at risk (the officer) and late (the Kabid)
+        mails = self.env['mail.mail'].search([])
+        self.cron()
+        note = ticket.message_ids[0]
+        self.assertEqual(note.partner_ids, self.officer.partner_id | self.kabid.partner_id)
+        self.assertEqual(note.needaction_partner_ids,
+                         self.officer.partner_id | self.kabid.partner_id)
+        queued = self.env['mail.mail'].search([]) - mails
+        self.assertEqual(len(queued), 1)
+        self.assertEqual(queued.recipient_ids, self.kabid.partner_id)
+        self.assertEqual(queued.mail_message_id, note)
+        self.assertEqual(queued.state, 'outgoing')
+
     def test_after_downtime_every_due_level_fires_once_in_order(self):
         ticket = self.ticket_in('in_progress')
         messages = len(ticket.message_ids)
