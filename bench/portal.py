@@ -55,7 +55,7 @@ def main():
     parser.add_argument('--calls', type=int, default=200)
     parser.add_argument('--keep', action='store_true')
     args = parser.parse_args()
-    db = 'bench_portal'
+    db = common.bench_db('portal')
     odoo = common.odoo_setup()
     common.fresh_db(db, 'tik_service_mgmt')
     seed(odoo, db, lambda env, count: common.seed_tik_tickets(env, count), args.seed)

@@ -25,7 +25,8 @@ says so (with how many late lines it had escalated); the late lines are then mar
 escalated by SQL so that the warm run still measures the steady state. `--profile`
 prints a cProfile of the cold run at the smallest size. At the largest
 size the finder query is captured and EXPLAINed (ANALYZE, BUFFERS) before the cold run,
-to show it reads the partial index `tik_ticket_step_sla_check_idx`.
+to show it reads the partial indexes `tik_ticket_step_running_deadline_idx` and
+`tik_ticket_step_running_at_risk_idx`.
 
 `--keep` keeps the base database (the per-size copies are always dropped); by default
 it is dropped at the end with its filestore.
@@ -54,8 +55,7 @@ def capture_finder(odoo, db, uid):
 
         def execute(query, params=None, log_exceptions=None):
             text = query if isinstance(query, str) else query.decode()
-            if ('date_escalated' in text and text.lstrip().upper().startswith('SELECT')
-                    and '"tik_ticket_step"' in text):
+            if 'INSERT INTO tik_escalation' in text and 'UNION ALL' in text:
                 found.append((text, params))
                 raise FinderFound()
             return real_execute(query, params, log_exceptions)
@@ -151,10 +151,22 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
                           'mail_followers_mail_message_subtype_rel', 'mail_activity'):
                 cr.execute('ANALYZE %s' % table)
             cr.commit()
+            now = odoo.fields.Datetime.now()
             cr.execute("SELECT count(*) FROM tik_ticket_step WHERE sla_status = 'running' "
-                       "AND date_escalated IS NULL AND date_deadline < %s",
-                       (odoo.fields.Datetime.now(),))
+                       "AND date_escalated IS NULL AND date_deadline < %s", (now,))
             due = cr.fetchone()[0]
+            # The reminders of the at-risk level went out at each step's at-risk moment,
+            # hours before its deadline, in earlier runs of the check.
+            at_risk = env.ref('tik_service_mgmt.tik_escalation_rule_at_risk')
+            cr.execute("""
+                INSERT INTO tik_escalation (level_id, step_id, ticket_id, date)
+                SELECT %s, id, ticket_id, date_at_risk FROM tik_ticket_step
+                WHERE sla_status = 'running' AND date_at_risk <= %s""", (at_risk.id, now))
+            reminded = cr.rowcount
+            cr.execute('ANALYZE tik_escalation')
+            cr.commit()
+            log('%d running lines past their at-risk moment were reminded earlier'
+                % reminded)
         log('%d tickets, %d journal lines seeded in %.1f s; %d running lines past '
             'their deadline' % (seeded['tickets'], seeded['lines'],
                                 time.perf_counter() - start, due))
@@ -172,17 +184,24 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
                 log('cold run stopped after %.0f s (%d of %d escalated by then), rolled '
                     'back; the late lines are marked escalated by SQL for the warm run'
                     % (cold_t, partial, due))
+                env = odoo.api.Environment(cr, uid, {})
+                levels = env['tik.escalation.rule'].levels()
+                env['tik.escalation']._claim(levels, odoo.fields.Datetime.now())
                 cr.execute("UPDATE tik_ticket_step SET date_escalated = now() AT TIME ZONE "
                            "'UTC' WHERE sla_status = 'running' AND date_escalated IS NULL "
                            "AND date_deadline < now() AT TIME ZONE 'UTC'")
                 cr.commit()
             cr.execute("SELECT count(*) FROM tik_ticket_step WHERE date_escalated IS NOT NULL")
             escalated = cr.fetchone()[0]
+            cr.execute("SELECT count(*) FROM tik_escalation WHERE create_uid IS NOT NULL")
+            fired = cr.fetchone()[0]
         warm_t, warm_q, _partial = run_check(odoo, run_db, uid)
-        log('size %d: cold %.3f s / %d queries (%s escalated), warm %.3f s / %d queries'
-            % (size, cold_t, cold_q, escalated if partial is None else partial,
-               warm_t, warm_q))
-        return {'size': size, 'late': due, 'escalated': escalated, 'cold_t': cold_t,
+        log('size %d: cold %.3f s / %d queries (%s escalated, %d levels fired), warm '
+            '%.3f s / %d queries' % (size, cold_t, cold_q,
+                                     escalated if partial is None else partial, fired,
+                                     warm_t, warm_q))
+        return {'size': size, 'late': due, 'escalated': escalated, 'fired': fired,
+                'cold_t': cold_t,
                 'cold_q': cold_q, 'warm_t': warm_t, 'warm_q': warm_q, 'partial': partial,
                 'finder': finder, 'plan': plan}
     finally:
@@ -192,7 +211,8 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--db', default='bench_sla', help='base database (bench_*)')
+    parser.add_argument('--db', default=common.bench_db('sla'),
+                        help='base database (%s*)' % common.PREFIX)
     parser.add_argument('--sizes', default='1000,10000,100000')
     parser.add_argument('--late-every', type=int, default=100,
                         help='every Nth ticket is late (100: 1%%)')
@@ -204,8 +224,8 @@ def main():
     parser.add_argument('--reuse', action='store_true',
                         help='reuse the base database if it exists (else rebuilt)')
     args = parser.parse_args()
-    if not args.db.startswith('bench_'):
-        common.die('--db must start with bench_')
+    if not args.db.startswith(common.PREFIX):
+        common.die('--db must start with %s (BENCH_PREFIX)' % common.PREFIX)
     sizes = [int(s) for s in args.sizes.split(',') if s.strip()]
     odoo = common.odoo_setup()
     if not (args.reuse and common.db_exists(args.db)):
@@ -222,8 +242,9 @@ def main():
     print()
     print('SLA check (_cron_sla_check), %s, %s' % (
         time.strftime('%Y-%m-%d'), ', '.join(os.uname()[1:3])))
-    print('| open tickets | late | cold time | cold queries | warm time | warm queries |')
-    print('| ---: | ---: | ---: | ---: | ---: | ---: |')
+    print('| open tickets | late | levels fired | cold time | cold queries | queries per '
+          'firing | warm time | warm queries |')
+    print('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
     notes = []
     for r in results:
         if r['partial'] is None:
@@ -234,8 +255,9 @@ def main():
             notes.append('At %s tickets the cold run was stopped after %.0f s, having '
                          'escalated %d of %d late lines; it was rolled back.' % (
                              '{:,}'.format(r['size']), r['cold_t'], r['partial'], r['late']))
-        print('| {size:,} | {late:,} | {ct} | {cq} | {wt:.3f} s | {warm_q:,} |'.format(
-            ct=cold_t, cq=cold_q, wt=r['warm_t'], **r))
+        per = '%.1f' % (r['cold_q'] / r['fired']) if r['fired'] else '-'
+        print('| {size:,} | {late:,} | {fired:,} | {ct} | {cq} | {per} | {wt:.3f} s | '
+              '{warm_q:,} |'.format(ct=cold_t, cq=cold_q, per=per, wt=r['warm_t'], **r))
         if r['partial'] is None and r['escalated'] != r['late']:
             notes.append('At %s tickets: %d late but %d escalated.' % (
                 '{:,}'.format(r['size']), r['late'], r['escalated']))
@@ -245,9 +267,10 @@ def main():
     if last and last['plan']:
         print('\nFinder query at %s tickets:\n%s\n\nEXPLAIN (ANALYZE, BUFFERS):\n%s' % (
             '{:,}'.format(last['size']), last['finder'], last['plan']))
-        uses = 'tik_ticket_step_sla_check_idx' in last['plan']
-        print('\nUses the partial index tik_ticket_step_sla_check_idx: %s'
-              % ('yes' if uses else 'NO'))
+        for index in ('tik_ticket_step_running_deadline_idx',
+                      'tik_ticket_step_running_at_risk_idx'):
+            print('Uses the partial index %s: %s'
+                  % (index, 'yes' if index in last['plan'] else 'NO'))
 
 
 if __name__ == '__main__':

@@ -159,6 +159,35 @@ class WorkCalendar(object):
         time_of_day = min(max(time_of_day, periods[0][0]), periods[-1][1])
         return self.to_utc(_midnight(day) + time_of_day)
 
+    def latest_start(self, end, days):
+        """The latest start (naive UTC, to the second) whose deadline of ``days``
+        working days is not after ``end``: a step whose deadline is at or before it
+        is ``days`` working days past that deadline by ``end``.
+
+        :meth:`deadline` never decreases as its start moves later, so the answer is
+        found by bisection over whole seconds.
+        """
+        check_days(days)
+        check_start(end)
+        span = datetime.timedelta(days=2 * days + 14)
+        low = end - span
+        for _i in range(MAX_SEARCH_DAYS // 14 + 1):
+            if low < MIN_START or self.deadline(low, days) <= end:
+                break
+            low -= span
+        low = max(low, MIN_START)
+        if self.deadline(low, days) > end:
+            return low - datetime.timedelta(seconds=1)
+        # deadline(low) <= end < deadline(end): the answer lies in [low, end).
+        lo, hi = 0, int((end - low).total_seconds())
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if self.deadline(low + datetime.timedelta(seconds=mid), days) <= end:
+                lo = mid
+            else:
+                hi = mid
+        return low + datetime.timedelta(seconds=lo)
+
     def working_hours(self, start, end):
         """Working hours (float) between two naive UTC datetimes."""
         if end <= start:

@@ -3,6 +3,8 @@ from . import tik_sop_step
 from . import tik_division
 from . import tik_service
 from . import tik_ticket_step
+from . import tik_escalation_rule
+from . import tik_escalation
 from . import tik_ticket
 from . import tik_ticket_side
 from . import mail_followers

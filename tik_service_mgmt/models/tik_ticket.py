@@ -7,7 +7,7 @@ from email.utils import formataddr
 import phonenumbers
 import pytz
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import html2plaintext, html_escape
@@ -202,13 +202,24 @@ class TikTicket(models.Model):
 
     @api.depends('step_ids.action', 'step_ids.note')
     def _compute_rework(self):
+        """From the sealed lines of the whole batch at once (a list shows 80 tickets):
+        how many reworks, and the last line's reason while it is a rework."""
+        ids = [ticket.id for ticket in self if isinstance(ticket.id, int)]
+        journal = {}
+        if ids:
+            self.env.cr.execute("""
+                SELECT ticket_id,
+                       count(*) FILTER (WHERE action = 'request_rework'),
+                       (array_agg(action ORDER BY position DESC, id DESC))[1],
+                       (array_agg(note ORDER BY position DESC, id DESC))[1]
+                FROM tik_ticket_step
+                WHERE ticket_id IN %s AND hash IS NOT NULL
+                GROUP BY ticket_id""", [tuple(ids)])
+            journal = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         for ticket in self:
-            sealed = ticket.sudo().step_ids.filtered('hash').sorted(
-                lambda line: (line.position, line.id))
-            reworks = sealed.filtered(lambda line: line.action == 'request_rework')
-            ticket.rework_count = len(reworks)
-            last = sealed[-1:]
-            ticket.rework_reason = (last.note if last.action == 'request_rework'
+            count, action, note = journal.get(ticket.id, (0, None, None))
+            ticket.rework_count = count
+            ticket.rework_reason = (note if action == 'request_rework'
                                     and ticket.state not in workflow.ENDED else False)
 
     @api.depends('phone')
@@ -454,12 +465,13 @@ class TikTicket(models.Model):
         now = fields.Datetime.now()
         sent = ticket._open_step(ticket._sop_step(1), now, calendar)
         sender = intake.user if intake else self.env.user
+        head = {}
         as_workflow(sent)._seal({
             'user_id': sender.id if sender else False, 'channel': channel,
             'email_from': intake.email if intake and channel == 'email' else False,
             'date_done': now, 'sla_status': 'met',
-            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')})
-        ticket._enter('new', now, calendar)
+            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')}, head)
+        ticket._enter('new', now, calendar, head)
         return ticket
 
     @api.model
@@ -577,6 +589,25 @@ class TikTicket(models.Model):
         elif 'author_id' not in kwargs:
             kwargs.update(self._intake_author())
         return super(TikTicket, self).message_post(*args, **kwargs)
+
+    @api.multi
+    def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
+                          force=True):
+        """Partners who already follow the ticket stay as they are: handing a to-do to
+        its actor again, say, does not delete and recreate their subscription."""
+        if partner_ids and not channel_ids and subtype_ids is None:
+            self.env.cr.execute(
+                "SELECT res_id, partner_id FROM mail_followers WHERE res_model = %s "
+                "AND res_id IN %s AND partner_id IN %s",
+                [self._name, tuple(self.ids) or (0,), tuple(partner_ids)])
+            following = set(self.env.cr.fetchall())
+            partner_ids = [pid for pid in partner_ids
+                           if any((rid, pid) not in following for rid in self.ids)]
+            if not partner_ids:
+                return True
+        return super(TikTicket, self).message_subscribe(
+            partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
+            force=force)
 
     def _intake_author(self):
         """The author of what is posted while an intake path files a user's ticket.
@@ -704,17 +735,19 @@ class TikTicket(models.Model):
         note = (reason or '').strip() or self._output_note(rule)
         step = self.current_step_id
         missed = bool(step.date_deadline) and now > step.date_deadline
+        # The ticket's new values are written once, with the state (see _enter).
+        head = {}
         as_workflow(step)._seal({
             'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))})
+                fields.Datetime.from_string(now))}, head)
         if missed:
-            as_workflow(self).write({'step_missed': True})
+            head['step_missed'] = True
         if rule.target == 'rejected':
-            as_workflow(self).write({'reject_reason': note})
-        self._enter(rule.target, now, calendar)
+            head['reject_reason'] = note
+        self._enter(rule.target, now, calendar, head)
         # One message per step; followers (the requester) are notified of the outcome
         # only, the actors have their to-dos.
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
@@ -751,13 +784,17 @@ class TikTicket(models.Model):
         return '\n'.join(lines) or selection_label(
             self.env['tik.ticket.step'], 'action', rule.action)
 
-    def _enter(self, state, now, calendar):
-        """Moves the ticket to `state` and opens the journal line of its step."""
-        vals = {'state': state}
+    def _enter(self, state, now, calendar, values=None):
+        """Moves the ticket to `state` and opens the journal line of its step, writing
+        `values` (the journal head the last seal moved, say) in the same write."""
+        vals = dict(values or {}, state=state)
         seq = workflow.running_step(state)
         if seq:
             sop_step = self._sop_step(seq)
-            vals['current_step_id'] = self._open_step(sop_step, now, calendar).id
+            # Every earlier line is sealed when a step opens.
+            position = vals.get('journal_length', self.journal_length) + 1
+            vals['current_step_id'] = self._open_step(sop_step, now, calendar,
+                                                      position).id
         else:
             vals.update(current_step_id=False, date_closed=now)
         as_workflow(self).write(vals)
@@ -775,7 +812,7 @@ class TikTicket(models.Model):
         """Step `sequence` of the SOP version the ticket runs under."""
         return (self.sop_id or self._filing_sop()).steps_by_sequence()[sequence]
 
-    def _open_step(self, sop_step, now, calendar):
+    def _open_step(self, sop_step, now, calendar, position=None):
         days = sop_step.duration_days
         if sop_step.sequence == 4 and self.service_id.resolution_days:
             days = self.service_id.resolution_days
@@ -786,7 +823,7 @@ class TikTicket(models.Model):
         lines = as_workflow(self.env['tik.ticket.step'])
         return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
-            'position': lines.search_count([('ticket_id', '=', self.id)]) + 1,
+            'position': position or self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
         })
@@ -896,17 +933,44 @@ class TikTicket(models.Model):
             return 0.25
 
     def _work_calendar(self):
-        calendar = self.env.user.company_id.resource_calendar_id.sudo()
-        attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
-                       for a in calendar.attendance_ids]
-        if not attendances:
+        """The working calendar of the user's company: its attendances, its holidays
+        (leaves without a resource) and the company's time zone.
+
+        One query fingerprints what the calendar is made of; the calendar is built
+        once per fingerprint and process. A change of the hours, the holidays, the
+        company's calendar or time zone changes the fingerprint, so it takes effect at
+        once, in every worker, and a change rolled back never lingers."""
+        self.env.cr.execute("""
+            SELECT c.id, p.tz,
+                   (SELECT md5(string_agg(concat_ws('/', a.dayofweek, a.hour_from,
+                                                    a.hour_to), ',' ORDER BY a.id))
+                    FROM resource_calendar_attendance a WHERE a.calendar_id = c.id),
+                   (SELECT md5(string_agg(concat_ws('/', l.date_from, l.date_to), ','
+                                          ORDER BY l.id))
+                    FROM resource_calendar_leaves l
+                    WHERE l.calendar_id = c.id AND l.resource_id IS NULL)
+            FROM res_company co
+            JOIN res_partner p ON p.id = co.partner_id
+            LEFT JOIN resource_calendar c ON c.id = co.resource_calendar_id
+            WHERE co.id = %s""", [self.env.user.company_id.id])
+        fingerprint = self.env.cr.fetchone()
+        if not fingerprint or not fingerprint[2]:
+            calendar = self.env.user.company_id.resource_calendar_id.sudo()
             raise UserError(_('The working calendar "%s" has no working hours; the service '
                               'manager must set them before deadlines can be computed.') %
                             calendar.name)
+        return self._built_calendar(fingerprint)
+
+    @api.model
+    @tools.ormcache('fingerprint')
+    def _built_calendar(self, fingerprint):
+        calendar = self.env['resource.calendar'].sudo().browse(fingerprint[0])
+        attendances = [(int(a.dayofweek), a.hour_from, a.hour_to)
+                       for a in calendar.attendance_ids]
         leaves = [(fields.Datetime.from_string(l.date_from),
                    fields.Datetime.from_string(l.date_to))
                   for l in calendar.leave_ids if not l.resource_id]
-        return WorkCalendar(attendances, leaves, self._tz())
+        return WorkCalendar(attendances, leaves, fingerprint[1] or DEFAULT_TZ)
 
     @api.model
     def compute_deadline(self, start, days):

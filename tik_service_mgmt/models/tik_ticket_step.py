@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
-from .utils import RECORD_LANG, format_minutes
+from .utils import format_minutes
 
 
 class TikTicketStep(models.Model):
@@ -76,11 +76,19 @@ class TikTicketStep(models.Model):
 
     @api.model_cr
     def init(self):
-        # What the SLA check asks for: running, not yet escalated, by deadline.
+        # What the escalation levels ask for: running lines by their at-risk moment
+        # and by their deadline (tik.escalation._claim).
+        self.env.cr.execute("DROP INDEX IF EXISTS tik_ticket_step_sla_check_idx")
+        # The journal's own order (_order), as a ticket's lines are read.
         self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS tik_ticket_step_sla_check_idx
-            ON tik_ticket_step (date_deadline)
-            WHERE sla_status = 'running' AND date_escalated IS NULL""")
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_journal_order_idx
+            ON tik_ticket_step (ticket_id, position, id)""")
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_running_deadline_idx
+            ON tik_ticket_step (date_deadline) WHERE sla_status = 'running'""")
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS tik_ticket_step_running_at_risk_idx
+            ON tik_ticket_step (date_at_risk) WHERE sla_status = 'running'""")
 
     @api.model
     def create(self, vals):
@@ -100,61 +108,56 @@ class TikTicketStep(models.Model):
             raise UserError(_('The journal of a ticket cannot be deleted.'))
         return super(TikTicketStep, self).unlink()
 
-    def _content(self):
-        """What the hash protects: everything the line says."""
+    def _content(self, vals=None):
+        """What the hash protects: everything the line says; with `vals` (values about
+        to be written) in place of the line's own, as the line will read once written."""
         self.ensure_one()
+        vals = vals or {}
+
+        def get(name):
+            if name not in vals:
+                return self[name]
+            field = self._fields[name]
+            return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
+
         return {
             'ticket': self.ticket_id.number,
-            'position': self.position,
+            'position': get('position'),
             'step': self.sop_step_id.code,
-            'action': self.action or '',
-            'user': self.user_id.id,
-            'channel': self.channel or '',
-            'email_from': self.email_from or '',
-            'date_start': self.date_start,
-            'duration_days': self.duration_days,
-            'date_deadline': self.date_deadline or '',
-            'date_at_risk': self.date_at_risk or '',
-            'date_done': self.date_done or '',
-            'sla_status': self.sla_status,
-            'date_escalated': self.date_escalated or '',
-            'hours_taken': '%.2f' % self.hours_taken,
-            'note': self.note or '',
+            'action': get('action') or '',
+            'user': get('user_id').id,
+            'channel': get('channel') or '',
+            'email_from': get('email_from') or '',
+            'date_start': get('date_start'),
+            'duration_days': get('duration_days'),
+            'date_deadline': get('date_deadline') or '',
+            'date_at_risk': get('date_at_risk') or '',
+            'date_done': get('date_done') or '',
+            'sla_status': get('sla_status'),
+            'date_escalated': get('date_escalated') or '',
+            'hours_taken': '%.2f' % get('hours_taken'),
+            'note': get('note') or '',
         }
 
     @api.model
     def _cron_sla_check(self):
-        """Escalates, once, every step that passed its deadline (ir_cron_sla_check)."""
-        late = self.sudo().search([
-            ('sla_status', '=', 'running'), ('date_escalated', '=', False),
-            ('date_deadline', '<', fields.Datetime.now())], order='id')
-        if late:
-            as_workflow(late).write({'date_escalated': fields.Datetime.now()})
-            late.with_context(lang=RECORD_LANG)._escalate()
+        """Fires the escalation levels that are due, each once per step occurrence
+        (ir_cron_sla_check; the levels are tik.escalation.rule)."""
+        self.env['tik.escalation'].sudo()._run()
         return True
 
-    def _escalate(self):
-        # One line at a time: posting a message clears the cache, and a line browsed
-        # within the whole set would make every iteration re-read all of them.
-        for line in map(self.browse, self.ids):
-            ticket = line.ticket_id
-            superior = ticket._actor_user(workflow.SUPERIOR[line.actor])
-            message = _('Step "%(step)s" passed its deadline of %(deadline)s; escalated '
-                        'to %(superior)s.') % {
-                'step': line.sop_step_id.name, 'superior': superior.name or '-',
-                'deadline': ticket._format_local(line.date_deadline)}
-            ticket._post(message, 'mail.mt_note', partner_ids=superior.partner_id.ids)
-            if superior:
-                ticket._schedule(superior, _('Late: %s') % line.sop_step_id.name,
-                                 fields.Date.context_today(ticket), note=message)
-
-    def _seal(self, vals):
-        """Completes the running line with `vals`, chains its hash to the ticket's
-        journal head and moves the head to it (workflow only)."""
+    def _seal(self, vals, ticket_vals=None):
+        """Completes the running line with `vals` and its hash, chained to the ticket's
+        journal head, in one write, and moves the head to it (workflow only): at once,
+        or, given the dict `ticket_vals`, by adding the head to the values the caller
+        writes on the ticket next."""
         self.ensure_one()
         ticket = self.ticket_id
-        self.write(vals)
-        digest = journal.chain_hash(ticket.journal_head, self._content())
-        super(TikTicketStep, self).write({'hash': digest})
-        as_workflow(ticket).write({'journal_head': digest, 'journal_length': self.position})
+        digest = journal.chain_hash(ticket.journal_head, self._content(vals))
+        self.write(dict(vals, hash=digest))
+        head = {'journal_head': digest, 'journal_length': self.position}
+        if ticket_vals is None:
+            as_workflow(ticket).write(head)
+        else:
+            ticket_vals.update(head)
         return digest

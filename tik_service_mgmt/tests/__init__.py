@@ -17,3 +17,4 @@ from . import test_recap
 from . import test_sop_document
 from . import test_journal_seal
 from . import test_verify_http
+from . import test_escalation
