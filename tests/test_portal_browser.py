@@ -69,11 +69,17 @@ def test_requester_files_on_a_phone_and_follows_the_ticket(phone, actors, capsys
     requester = admin.models.execute_kw(
         DB, admin.uid, 'admin', 'res.users', 'search_read',
         [[('login', '=', 'pengguna.portal')]], {'fields': ['partner_id']})[0]['partner_id'][0]
+    # Beside the receipt the agency sends to the requester.
+    notice = ref(admin, 'tik_service_mgmt.mt_ticket_notice')
     authors = admin.models.execute_kw(
         DB, admin.uid, 'admin', 'mail.message', 'search_read',
-        [[('model', '=', 'tik.ticket'), ('res_id', '=', ticket_id(page))]],
+        [[('model', '=', 'tik.ticket'), ('res_id', '=', ticket_id(page)),
+          ('subtype_id', '!=', notice)]],
         {'fields': ['author_id']})
     assert authors and {a['author_id'][0] for a in authors} == {requester}
+    # The receipt is in the page's discussion, in Indonesian.
+    page.wait_for_selector('.o_portal_chatter_message:has-text("telah kami terima")',
+                           timeout=30000)
     comment(page, 'Nomor yang bisa dihubungi: 0813-3456-7890.')
     assert_readable(page, 'portal-phone-5-comment')
 

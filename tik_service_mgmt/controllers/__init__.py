@@ -1,3 +1,4 @@
 from . import mail
 from . import portal
 from . import report
+from . import catalogue

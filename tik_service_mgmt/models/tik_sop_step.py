@@ -48,3 +48,10 @@ class TikSopStep(models.Model):
     def by_sequence(self):
         """The active steps keyed by their sequence number (1 to 7)."""
         return {step.sequence: step for step in self.search([])}
+
+    @api.model
+    def _durations_after_filing(self, resolution_days=0):
+        """Working days of each step after the filing (2 to 7), in order: the time from
+        receipt to closing. Step 4 takes `resolution_days` when given (a service's)."""
+        return [resolution_days if sequence == 4 and resolution_days else step.duration_days
+                for sequence, step in sorted(self.by_sequence().items()) if sequence > 1]

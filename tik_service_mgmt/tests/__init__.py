@@ -12,3 +12,6 @@ from . import test_authority
 from . import test_side_records
 from . import test_http_authority
 from . import test_backend_ux
+from . import test_intake
+from . import test_notifications
+from . import test_catalogue

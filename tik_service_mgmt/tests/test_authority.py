@@ -36,7 +36,7 @@ MAY_WRITE = {
 }
 DERIVED = ['unit_id', 'state', 'number', 'current_step_id', 'date_deadline',
            'date_at_risk', 'sla_status', 'date_closed', 'reject_reason', 'step_missed',
-           'access_token', 'channel', 'journal_head', 'journal_length']
+           'access_token', 'channel', 'journal_head', 'journal_length', 'whatsapp_url']
 
 
 class TestAuthority(TikCase):
@@ -64,6 +64,7 @@ class TestAuthority(TikCase):
             'date_closed': '2020-01-01 00:00:00', 'reject_reason': 'Alasan palsu.',
             'step_missed': True, 'access_token': 'x', 'channel': 'email',
             'journal_head': 'f' * 64, 'journal_length': 99, 'active': False,
+            'whatsapp_url': 'https://wa.me/6281111111111',
         }
 
     def stored(self, ticket, names=None):
@@ -102,7 +103,7 @@ class TestAuthority(TikCase):
         expected = {(state, actor, name) for (state, actor), names in MAY_WRITE.items()
                     for name in names}
         self.assertEqual(sorted(succeeded), sorted(expected))
-        self.assertEqual(cells, 8 * 25 * 12)
+        self.assertEqual(cells, 8 * 26 * 12)
 
     def test_refusals_name_the_field_and_who_decides_it(self):
         ticket = self.ticket_in('in_progress')
