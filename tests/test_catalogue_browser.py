@@ -21,10 +21,10 @@ def test_a_visitor_reads_the_service_standards_on_a_phone(page):
     card = page.locator('.o_tik_service_card', has_text=PUBLISHED)
     # Its time standard (steps 2-7 with the SOP's own step 4: 8 working days), its
     # requirements, cost and SOP, readable in Indonesian.
-    assert re.search(r'8\s+hari kerja', card.inner_text('.o_tik_time_standard'))
-    assert 'Surat permohonan' in card.inner_text('.o_tik_requirements')
-    assert card.inner_text('.o_tik_cost').strip() == 'Gratis'
-    assert '060/021/406.020/2023' in card.inner_text('.o_tik_sop')
+    assert re.search(r'8\s+hari kerja', card.locator('.o_tik_time_standard').inner_text())
+    assert 'Surat permohonan' in card.locator('.o_tik_requirements').inner_text()
+    assert card.locator('.o_tik_cost').inner_text().strip() == 'Gratis'
+    assert '060/021/406.020/2023' in card.locator('.o_tik_sop').inner_text()
     for element in page.locator('.o_tik_service_card').all():
         assert element.evaluate('e => e.scrollWidth <= e.clientWidth + 1')
     # Filing from a card asks to sign in first, then opens the form for that service.

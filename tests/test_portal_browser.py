@@ -129,8 +129,13 @@ def test_requester_sees_the_closed_ticket_on_a_phone(phone, actors):
     for cell in page.locator('.o_tik_journal .o_tik_cell_step').all():
         assert cell.evaluate('e => e.scrollWidth <= e.clientWidth'), cell.text_content()
     page.wait_for_selector('.o_portal_chatter textarea[name=message]', timeout=30000)
-    # Odoo's own chatter words, in Indonesian too (i18n_extra).
-    assert 'Belum ada komentar.' in page.text_content('#discussion')
+    # The discussion is no longer empty: the requester was told of each stage there
+    # (receipt, division, acceptance, verified resolution, closing), with Odoo's own
+    # chatter words in Indonesian too (i18n_extra).
+    discussion = page.text_content('#discussion')
+    assert 'telah diselesaikan dan kini ditutup' in discussion
+    assert 'telah diteruskan ke' in discussion
+    assert 'komentar' in discussion
     assert page.get_attribute('.o_portal_chatter textarea[name=message]',
                               'placeholder') == 'Tulis pesan...'
     assert_readable(page, 'portal-phone-7-closed')
