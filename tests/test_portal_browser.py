@@ -69,11 +69,17 @@ def test_requester_files_on_a_phone_and_follows_the_ticket(phone, actors, capsys
     requester = admin.models.execute_kw(
         DB, admin.uid, 'admin', 'res.users', 'search_read',
         [[('login', '=', 'pengguna.portal')]], {'fields': ['partner_id']})[0]['partner_id'][0]
+    # Beside the receipt the agency sends to the requester.
+    notice = ref(admin, 'tik_service_mgmt.mt_ticket_notice')
     authors = admin.models.execute_kw(
         DB, admin.uid, 'admin', 'mail.message', 'search_read',
-        [[('model', '=', 'tik.ticket'), ('res_id', '=', ticket_id(page))]],
+        [[('model', '=', 'tik.ticket'), ('res_id', '=', ticket_id(page)),
+          ('subtype_id', '!=', notice)]],
         {'fields': ['author_id']})
     assert authors and {a['author_id'][0] for a in authors} == {requester}
+    # The receipt is in the page's discussion, in Indonesian.
+    page.wait_for_selector('.o_portal_chatter_message:has-text("telah kami terima")',
+                           timeout=30000)
     comment(page, 'Nomor yang bisa dihubungi: 0813-3456-7890.')
     assert_readable(page, 'portal-phone-5-comment')
 
@@ -123,8 +129,13 @@ def test_requester_sees_the_closed_ticket_on_a_phone(phone, actors):
     for cell in page.locator('.o_tik_journal .o_tik_cell_step').all():
         assert cell.evaluate('e => e.scrollWidth <= e.clientWidth'), cell.text_content()
     page.wait_for_selector('.o_portal_chatter textarea[name=message]', timeout=30000)
-    # Odoo's own chatter words, in Indonesian too (i18n_extra).
-    assert 'Belum ada komentar.' in page.text_content('#discussion')
+    # The discussion is no longer empty: the requester was told of each stage there
+    # (receipt, division, acceptance, verified resolution, closing), with Odoo's own
+    # chatter words in Indonesian too (i18n_extra).
+    discussion = page.text_content('#discussion')
+    assert 'telah diselesaikan dan kini ditutup' in discussion
+    assert 'telah diteruskan ke' in discussion
+    assert 'komentar' in discussion
     assert page.get_attribute('.o_portal_chatter textarea[name=message]',
                               'placeholder') == 'Tulis pesan...'
     assert_readable(page, 'portal-phone-7-closed')

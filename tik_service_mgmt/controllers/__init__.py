@@ -4,3 +4,4 @@ from . import report
 from . import survey
 from . import recap
 from . import verify
+from . import catalogue

@@ -36,6 +36,9 @@ NOTE_SHOWN_FOR_ACTIONS = ('reject',)
 # Largest file a requester may attach.
 MAX_ATTACHMENT_MB = 25
 HISTORY_KEY = 'my_tik_tickets_history'
+# The form's choice "Other / I don't know": filed without a service, which the helpdesk
+# chooses at step 2.
+NO_SERVICE = 'other'
 PORTAL_URL = '/my/layanan-tik'
 
 
@@ -233,9 +236,11 @@ class TikCustomerPortal(CustomerPortal):
         if service_id.isdigit():
             service = self._tik_published_services().filtered(
                 lambda s: s.id == int(service_id))
-        if not service:
-            errors['service_id'] = _('Choose a service of the catalogue.')
-        vals['service_id'] = service.id
+        if not service and service_id != NO_SERVICE:
+            errors['service_id'] = _('Choose a service of the catalogue, or "Other / I '
+                                     'don\'t know" if none fits.')
+        if service:
+            vals['service_id'] = service.id
         phone = typed['phone'].strip()
         if phone:
             try:
@@ -263,6 +268,7 @@ class TikCustomerPortal(CustomerPortal):
                 for division in services.mapped('division_id')],
             'typed': typed,
             'errors': errors or {},
+            'no_service': NO_SERVICE,
         })
         return request.render('tik_service_mgmt.portal_ticket_new', values)
 
@@ -273,7 +279,11 @@ class TikCustomerPortal(CustomerPortal):
             return request.redirect('/my')
         if request.httprequest.method != 'POST':
             partner = request.env.user.partner_id
-            return self._tik_render_form({'phone': partner.mobile or partner.phone or ''})
+            # From the public catalogue (/layanan), the service it was chosen for.
+            service_id = post.get('service_id')
+            return self._tik_render_form({
+                'phone': partner.mobile or partner.phone or '',
+                'service_id': service_id if isinstance(service_id, str) else ''})
         typed = self._tik_typed(post)
         files = []
         for upload in request.httprequest.files.getlist('attachment'):

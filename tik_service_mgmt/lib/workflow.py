@@ -97,10 +97,26 @@ CHANNELS = [
 ]
 HELPDESK_CHANNELS = ('phone', 'walk_in', 'whatsapp', 'backend')
 
+# A requester who finds no fitting service in the portal files under "Other / I don't
+# know": the helpdesk chooses the service at step 2, which then needs it, beside the
+# values the transition table requires.
+CHOSEN_AT_DISPATCH = {'portal': ('service_id',)}
+
+# What the reporter hears of, by e-mail and in the portal's discussion: the filing
+# ('file') and these actions. The steps in between are the actors' business (their
+# to-dos tell them), and the reporter is not told of them.
+REPORTER_NOTICES = ('file', 'dispatch', 'accept', 'verify', 'close', 'reject')
+
 
 def transition(state, action):
     """The transition for `action` in `state`, or None when the SOP has none."""
     return TRANSITIONS.get((state, action))
+
+
+def required(rule, channel):
+    """The values a ticket that came by `channel` must hold for `rule`."""
+    extra = CHOSEN_AT_DISPATCH.get(channel, ()) if rule.action == 'dispatch' else ()
+    return tuple(rule.requires) + tuple(f for f in extra if f not in rule.requires)
 
 
 def actions_from(state):

@@ -14,7 +14,6 @@ from . import ir_http
 from . import res_lang
 from . import tik_survey_response
 from . import tik_recap
-from . import tik_ticket_survey
 from . import tik_journal_seal
 from . import ir_actions_report
 from . import ir_config_parameter

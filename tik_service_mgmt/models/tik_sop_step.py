@@ -80,3 +80,10 @@ class TikSopStep(models.Model):
         """The active steps of the SOP in force keyed by their number (1 to 7)."""
         sop = self.env['tik.sop'].in_force()
         return sop.steps_by_sequence() if sop else {}
+
+    @api.model
+    def _durations_after_filing(self, resolution_days=0):
+        """Working days of each step after the filing (2 to 7), in order: the time from
+        receipt to closing. Step 4 takes `resolution_days` when given (a service's)."""
+        return [resolution_days if sequence == 4 and resolution_days else step.duration_days
+                for sequence, step in sorted(self.by_sequence().items()) if sequence > 1]

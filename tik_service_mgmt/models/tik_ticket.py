@@ -1,5 +1,6 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 import uuid
 from collections import OrderedDict
 from email.utils import formataddr
@@ -15,7 +16,8 @@ from odoo.tools import html2plaintext, html_escape
 from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
-from .utils import RECORD_LANG, field_label, format_minutes, format_phone, selection_label
+from .utils import (RECORD_LANG, field_label, format_for_reporter, format_minutes,
+                    format_phone, selection_label)
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -30,6 +32,11 @@ ACTOR_GROUPS = {
     'head': 'tik_service_mgmt.group_head',
 }
 DEFAULT_TZ = 'Asia/Jakarta'
+# The reporter's notices: one mail template per event of workflow.REPORTER_NOTICES,
+# e-mailed in this layout (the agency's identity and the portal link).
+NOTICE_TEMPLATE = 'tik_service_mgmt.mail_template_ticket_%s'
+NOTICE_LAYOUT = 'tik_service_mgmt.mail_template_notice_layout'
+NOTICE_SUBTYPE = 'tik_service_mgmt.mt_ticket_notice'
 
 
 class TikTicket(models.Model):
@@ -134,6 +141,16 @@ class TikTicket(models.Model):
         string='Reworks', compute='_compute_rework',
         help='How many times the resolution was sent back for rework.')
     phone_display = fields.Char(string='Phone Number', compute='_compute_phone_display')
+    whatsapp_url = fields.Char(
+        string='WhatsApp', compute='_compute_whatsapp_url',
+        help='Click-to-chat link to the reporter\'s phone (https://wa.me/...).')
+    # The portal's discussion: comments, the notices to the reporter, and the e-mails
+    # exchanged with the reporter (a reply to a notice), not the actors' internal notes.
+    website_message_ids = fields.One2many(
+        'mail.message', 'res_id', string='Website Messages', auto_join=True,
+        domain=lambda self: [('model', '=', self._name),
+                             ('message_type', 'in', ('comment', 'email'))],
+        help='The discussion the requester reads in the portal.')
     date_deadline_display = fields.Char(
         string='Deadline', compute='_compute_date_deadline_display')
     step_hint = fields.Char(compute='_compute_step_hint')
@@ -226,6 +243,12 @@ class TikTicket(models.Model):
     def _compute_phone_display(self):
         for ticket in self:
             ticket.phone_display = format_phone(ticket.phone)
+
+    @api.depends('phone')
+    def _compute_whatsapp_url(self):
+        for ticket in self:
+            digits = re.sub(r'\D', '', ticket.phone or '')
+            ticket.whatsapp_url = 'https://wa.me/%s' % digits if digits else False
 
     @api.depends('date_deadline')
     def _compute_date_deadline_display(self):
@@ -425,7 +448,8 @@ class TikTicket(models.Model):
                 'number': self.number, 'actor': self._actor_label(rule.actor)})
         if not check_values:
             return None
-        missing = [field_label(self, f) for f in rule.requires if not self[f]]
+        missing = [field_label(self, f) for f in workflow.required(rule, self.channel)
+                   if not self[f]]
         if missing:
             return UserError(_('Fill in first: %s.') % ', '.join(missing))
         if reason is not None and not isinstance(reason, str):
@@ -472,6 +496,7 @@ class TikTicket(models.Model):
             'date_done': now, 'sla_status': 'met',
             'note': '%s\n\n%s' % (ticket.name, ticket.description or '')}, head)
         ticket._enter('new', now, calendar, head)
+        ticket._notify_reporter('file')
         return ticket
 
     @api.model
@@ -723,6 +748,7 @@ class TikTicket(models.Model):
         calendar = self._work_calendar()
         for ticket in self.with_context(lang=RECORD_LANG):
             ticket._step(action, reason, now, calendar)
+            ticket._notify_reporter(action)
         return True
 
     def _step(self, action, reason, now, calendar):
@@ -748,18 +774,15 @@ class TikTicket(models.Model):
         if rule.target == 'rejected':
             head['reject_reason'] = note
         self._enter(rule.target, now, calendar, head)
-        # One message per step; followers (the requester) are notified of the outcome
-        # only, the actors have their to-dos.
+        # One internal message per step; the reporter hears of the moments that
+        # concern them from `_notify_reporter`, the actors from their to-dos.
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
             'step': step.sop_step_id.name, 'user': self.env.user.name,
             'action': selection_label(step, 'action', action),
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
                    'rejected': _('The ticket is rejected.')}.get(rule.target)
-        invitation = rule.target in workflow.ENDED and self._survey_invitation()
-        self._post('\n'.join(filter(None, [outcome, text, note, invitation])),
-                   'tik_service_mgmt.mt_ticket_ended' if rule.target in workflow.ENDED
-                   else 'mail.mt_note')
+        self._post('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
 
     def _post(self, text, subtype, partner_ids=None):
         """Posts plain `text` in the chatter as the current user. The text holds what
@@ -909,6 +932,118 @@ class TikTicket(models.Model):
             kwargs = {'reason': reason} if reason else {}
             getattr(as_actor, 'action_' + action)(**kwargs)
         return True
+
+    # --- the reporter -------------------------------------------------------------
+
+    def _notify_reporter(self, event):
+        """Tells the reporter of `event` (the filing, 'file', or an action of the SOP)
+        when it is one of workflow.REPORTER_NOTICES; does nothing otherwise.
+
+        One notice per event: a message in the ticket's discussion (the portal shows
+        it), from the agency, in Indonesian whoever acted, e-mailed to the reporter
+        alone with the agency's identity and the portal link. Nobody else is told:
+        the actors have their to-dos.
+        """
+        if event not in workflow.REPORTER_NOTICES:
+            return
+        template = self.env.ref(NOTICE_TEMPLATE % event)
+        company = self.env.user.company_id
+        for ticket in self:
+            # Queued for the mail scheduler: the step does not wait for the mail server.
+            notice = ticket.sudo().with_context(
+                lang=RECORD_LANG, mail_create_nosubscribe=True, custom_layout=NOTICE_LAYOUT,
+                mail_notify_force_send=False, **ticket._notice_context(event))
+            rendered = template.with_context(**notice.env.context).generate_email(
+                ticket.id, fields=['subject', 'body_html'])
+            reporter = ticket.partner_id
+            notice.message_post(
+                body=rendered['body_html'], subject=rendered['subject'],
+                message_type='comment', subtype=NOTICE_SUBTYPE,
+                author_id=company.partner_id.id, email_from=self._agency_address(company),
+                partner_ids=reporter.ids if reporter.email else [])
+
+    def _notice_context(self, event):
+        """What a notice's template reads from `ctx`: the portal link (with the token),
+        and the date the reporter may expect (completion at filing, the resolution at
+        acceptance), in Indonesian and the agency's time."""
+        base = self.env['ir.config_parameter'].sudo().get_param('web.base.url', '')
+        values = {'tik_link': '%s%s?access_token=%s' % (base, self.portal_url,
+                                                         self.access_token)}
+        expected = False
+        if event == 'file':
+            # Each step after the filing taking its whole time standard.
+            calendar = self._work_calendar()
+            moment = fields.Datetime.from_string(fields.Datetime.now())
+            for days in self.env['tik.sop.step'].sudo()._durations_after_filing(
+                    self.service_id.resolution_days):
+                moment = calendar.deadline(moment, days)
+            expected = fields.Datetime.to_string(moment)
+        elif event == 'accept':
+            expected = self.date_deadline
+        elif event in ('close', 'reject'):
+            values['tik_survey'] = '%s%s/survey' % (base, self.portal_url)
+        if expected:
+            values['tik_expected'] = format_for_reporter(expected, self._tz())
+        return values
+
+    @api.model
+    def _agency_address(self, company):
+        """The sender of the notices: the agency, by its own address or the catchall."""
+        address = company.email
+        if not address:
+            params = self.env['ir.config_parameter'].sudo()
+            alias = params.get_param('mail.catchall.alias')
+            domain = params.get_param('mail.catchall.domain')
+            address = alias and domain and '%s@%s' % (alias, domain)
+        return formataddr((company.name, address)) if address else company.name
+
+    def _message_post_after_hook(self, message):
+        """What the reporter's side writes on an ended ticket (a reply to a notice, a
+        portal comment) does not reopen it: the helpdesk gets a to-do to read it."""
+        result = super(TikTicket, self)._message_post_after_hook(message)
+        for ticket in self:
+            if ticket.state in workflow.ENDED and ticket._from_reporter_side(message):
+                ticket.with_context(lang=RECORD_LANG)._schedule_reply_todo(message)
+        return result
+
+    def _from_reporter_side(self, message):
+        """Whether `message` is the reporter's word (or a colleague's outside the
+        agency's staff): a comment or an e-mail, not a notice nor an internal note."""
+        message = message.sudo()
+        if message.message_type not in ('comment', 'email') or \
+                message.subtype_id != self.env.ref('mail.mt_comment'):
+            return False
+        author = message.author_id
+        if not author or author == self.partner_id:
+            return True
+        return not any(not user.share for user in author.user_ids)
+
+    def _schedule_reply_todo(self, message):
+        """A to-do for the helpdesk: the reporter wrote after the ticket ended."""
+        ticket = self.sudo()
+        user = ticket._actor_user('helpdesk', self.env['tik.sop.step'].sudo().by_sequence()[7])
+        if not user:
+            return
+        author = message.sudo().author_id.name or message.sudo().email_from or ''
+        excerpt = html2plaintext(message.sudo().body or '').strip()
+        if len(excerpt) > 300:
+            excerpt = excerpt[:300] + '\u2026'
+        summary = _('%s \u2014 Read the reply to the ended ticket') % ticket.number
+        note = _('%(author)s wrote after the ticket ended; it stays %(state)s: %(text)s') % {
+            'author': author, 'text': excerpt,
+            'state': selection_label(ticket.with_context(lang=RECORD_LANG), 'state',
+                                     ticket.state)}
+        ticket._schedule(user, summary, fields.Date.context_today(
+            ticket.with_context(tz=ticket._tz())), note=html_escape(note),
+            todo=ticket.activity_ids[:1])
+
+    @api.multi
+    def action_open_whatsapp(self):
+        """Opens the click-to-chat with the reporter's phone (WhatsApp, in a new tab)."""
+        self.ensure_one()
+        if not self.whatsapp_url:
+            raise UserError(_('Ticket %s has no phone number to chat with.') % self.number)
+        return {'type': 'ir.actions.act_url', 'url': self.whatsapp_url, 'target': 'new'}
 
     # --- time standards -----------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import phonenumbers
 import pytz
+from babel.dates import format_datetime
 
 from odoo import fields
 
@@ -47,3 +48,12 @@ def format_minutes(env, utc_string):
     tz = pytz.timezone(env.user.tz or env.user.company_id.partner_id.tz or 'Asia/Jakarta')
     moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(tz)
     return moment.strftime('%d/%m/%Y %H:%M')
+
+
+def format_for_reporter(utc_string, tz_name):
+    """A stored UTC datetime as the notices write it, in the record's language and the
+    agency's time: 'Senin, 7 Desember 2026, 15.00 WIB'."""
+    moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(
+        pytz.timezone(tz_name))
+    text = format_datetime(moment, "EEEE, d MMMM y, HH.mm", locale=RECORD_LANG)
+    return '%s %s' % (text, moment.tzname())

@@ -18,3 +18,6 @@ from . import test_sop_document
 from . import test_journal_seal
 from . import test_verify_http
 from . import test_escalation
+from . import test_intake
+from . import test_notifications
+from . import test_catalogue

@@ -36,7 +36,8 @@ MAY_WRITE = {
 }
 DERIVED = ['unit_id', 'state', 'number', 'current_step_id', 'date_deadline',
            'date_at_risk', 'sla_status', 'date_closed', 'reject_reason', 'step_missed',
-           'access_token', 'channel', 'journal_head', 'journal_length', 'sop_id']
+           'access_token', 'channel', 'journal_head', 'journal_length', 'sop_id',
+           'whatsapp_url']
 
 
 class TestAuthority(TikCase):
@@ -68,6 +69,7 @@ class TestAuthority(TikCase):
             'step_missed': True, 'access_token': 'x', 'channel': 'email',
             'journal_head': 'f' * 64, 'journal_length': 99, 'active': False,
             'sop_id': self.sop_other.id,
+            'whatsapp_url': 'https://wa.me/6281111111111',
         }
 
     def stored(self, ticket, names=None):

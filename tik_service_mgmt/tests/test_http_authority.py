@@ -73,7 +73,9 @@ class TestPortalDisclosure(TikHttpCase):
         return ticket
 
     def dispatch(self):
-        self.as_actor(self.helpdesk, {'division_id': self.division.id}).action_dispatch()
+        # Filed without a service ("Lainnya / belum tahu"): the helpdesk chooses it.
+        self.as_actor(self.helpdesk, {'division_id': self.division.id,
+                                      'service_id': self.service.id}).action_dispatch()
 
     def accept(self, instruction):
         self.as_actor(self.kabid, {'service_id': self.service.id,

@@ -57,7 +57,10 @@ class TestIndonesian(TransactionCase):
         ticket.sudo(kabid).with_context(lang='en_US').action_reject(reason='Di luar katalog.')
         lines = ticket.step_ids.sorted('position')
         self.assertEqual(lines[1].note, 'Bidang: Bidang Uji')
-        dispatched, rejected = ticket.message_ids.sorted('id')[-2:]
+        notes = ticket.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref('mail.mt_note') and not
+            m.tracking_value_ids)
+        dispatched, rejected = notes.sorted('id')[-2:]
         self.assertIn('Tunjuk Bidang oleh Helpdesk Uji', dispatched.body)
         self.assertIn('Tiket ditolak.', rejected.body)
         self.assertIn('Di luar katalog.', rejected.body)

@@ -340,9 +340,33 @@ class TestPortal(TikHttpCase):
         for service in (str(self.service_hidden.id), '999999999', 'abc', ''):
             response = self.post(FORM, self.form(service_id=service))
             self.assertEqual(response.status_code, 200, service)
-            self.assertIn(self.tr('Choose a service of the catalogue.'),
-                          unescape(response.text))
+            self.assertIn(self.tr('Choose a service of the catalogue, or "Other / I '
+                                  'don\'t know" if none fits.'), unescape(response.text))
         self.assertEqual(self.tickets_of(self.portal_a), before)
+
+    def test_other_or_dont_know_files_without_a_service(self):
+        self.login(self.portal_a)
+        page = self.get(FORM).text
+        self.assertIn('value="other"', page)
+        self.assertIn('Lainnya / belum tahu', unescape(page))
+        before = self.tickets_of(self.portal_a)
+        response = self.post(FORM, self.form(service_id='other'))
+        self.assertIn(response.status_code, (302, 303))
+        new = self.tickets_of(self.portal_a) - before
+        self.assertEqual((len(new), new.service_id, new.channel), (1, new.service_id, 'portal'))
+        self.assertFalse(new.service_id)
+        page = self.get('/my/layanan-tik/%d' % new.id).text
+        self.assertIn('belum dipilih', unescape(page))
+
+    def test_the_catalogue_link_preselects_its_service(self):
+        self.login(self.portal_a)
+        page = self.get(FORM + '?service_id=%d' % self.service_x.id).text
+        self.assertRegex(page, r'<option[^>]* value="%d"[^>]* selected' % self.service_x.id)
+        # A refused form keeps what was typed, the service "other" included.
+        response = self.post(FORM, self.form(service_id='other', name=''))
+        self.assertEqual(response.status_code, 200)
+        self.assertRegex(response.text, r'<option[^>]* value="other"[^>]* selected')
+        self.assertIn('Muncul pesan galat 502', response.text)
 
     def test_post_without_csrf_token_is_refused(self):
         self.login(self.portal_a)
@@ -364,9 +388,12 @@ class TestPortal(TikHttpCase):
         before = self.tickets_of(self.portal_a)
         self.post(FORM, self.form())
         new = self.tickets_of(self.portal_a) - before
-        self.assertTrue(new.message_ids)
-        self.assertEqual(new.message_ids.mapped('author_id'), self.portal_a.partner_id)
-        for message in new.message_ids:
+        # Beside the receipt the agency sends (test_notifications).
+        notice = self.env.ref('tik_service_mgmt.mt_ticket_notice')
+        posted = new.message_ids.filtered(lambda m: m.subtype_id != notice)
+        self.assertTrue(posted)
+        self.assertEqual(posted.mapped('author_id'), self.portal_a.partner_id)
+        for message in posted:
             self.assertIn(self.portal_a.email, message.email_from)
         # The journal's first line names the requester too.
         self.assertEqual(new.step_ids.filtered(lambda s: s.position == 1).user_id,

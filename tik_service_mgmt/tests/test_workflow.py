@@ -65,15 +65,18 @@ class TestWorkflow(TikCase):
         before = len(ticket.sudo().message_ids)
         self.act(ticket, 'helpdesk', {'division_id': self.division_x.id}, 'dispatch')
         ticket = ticket.sudo()
-        self.assertEqual(len(ticket.message_ids) - before, 2)  # tracking of division + step
+        # The tracking of the division, the step, and the reporter's notice.
+        self.assertEqual(len(ticket.message_ids) - before, 3)
         self.assertEqual(ticket.activity_ids.user_id, self.kabid)
         self.assertEqual(len(ticket.activity_ids), 1)
         self.act(ticket, 'kabid', {'service_id': self.service_x.id,
                                    'officer_id': self.officer.id}, 'accept')
         self.assertEqual(ticket.activity_ids.user_id, self.officer)
         self.assertIn(self.requester.partner_id, ticket.message_partner_ids)
-        # Steps in between are internal notes; the requester hears of the outcome.
-        self.assertEqual(ticket.message_ids[0].subtype_id, self.env.ref('mail.mt_note'))
+        # The step is an internal note; the requester hears of it by a notice.
+        notice, step = ticket.message_ids[:2]
+        self.assertEqual(step.subtype_id, self.env.ref('mail.mt_note'))
+        self.assertEqual(notice.subtype_id, self.env.ref('tik_service_mgmt.mt_ticket_notice'))
 
     def test_reject_closes_the_ticket_with_the_reason_for_the_requester(self):
         ticket = self.ticket_in('analysis')
@@ -87,9 +90,11 @@ class TestWorkflow(TikCase):
         self.assertEqual(self.journal(ticket)[-1], (3, 'reject', self.kabid, 'met'))
         self.assertEqual(ticket.step_ids.sorted('id')[-1].note, 'Bukan kewenangan Diskominfo.')
         self.assertFalse(ticket.activity_ids)
-        outcome = ticket.message_ids[0]
-        self.assertEqual(outcome.subtype_id, self.env.ref('tik_service_mgmt.mt_ticket_ended'))
+        notice, outcome = ticket.message_ids[:2]
+        self.assertEqual(outcome.subtype_id, self.env.ref('mail.mt_note'))
         self.assertIn('Bukan kewenangan Diskominfo.', outcome.body)
+        self.assertEqual(notice.subtype_id, self.env.ref('tik_service_mgmt.mt_ticket_notice'))
+        self.assertIn('Bukan kewenangan Diskominfo.', notice.body)
 
     def test_return_to_helpdesk_reroutes_to_another_division(self):
         ticket = self.ticket_in('analysis')
