@@ -61,7 +61,10 @@ class Walk(object):
         self.fill(field, text)
         menu = 'ul.ui-autocomplete:visible li'
         self.page.wait_for_selector(menu, timeout=10000)
-        if create:
+        if create == 'edit':
+            # "Buat dan Sunting...": the record's own form opens in a dialog.
+            self.click('ul.ui-autocomplete:visible li.o_m2o_dropdown_option >> nth=-1')
+        elif create:
             self.click('ul.ui-autocomplete:visible li.o_m2o_dropdown_option >> nth=0')
         else:
             self.click('ul.ui-autocomplete:visible li:not(.o_m2o_dropdown_option) a >> nth=0')
@@ -141,7 +144,20 @@ def test_the_helpdesk_files_for_a_caller_from_the_backend(page):
     walk.click('.o_list_button_add')
     walk.wait_form()
     assert page.locator('.o_form_view .o_field_widget[name=partner_id] input').count() == 1
-    walk.many2one('partner_id', 'Pak Slamet %d' % time.time(), create=True)
+    # A new caller, created with the unit he works for.
+    caller = 'Pak Slamet %d' % time.time()
+    walk.many2one('partner_id', caller, create='edit')
+    page.wait_for_selector('.modal .o_field_widget[name=parent_id] input', timeout=30000)
+    field = '.modal .o_field_widget[name=parent_id] input'
+    walk.fill(field, 'Dinas Kesehatan')
+    page.wait_for_selector('ul.ui-autocomplete:visible li', timeout=10000)
+    walk.click('ul.ui-autocomplete:visible li:not(.o_m2o_dropdown_option) a >> nth=0')
+    walk.click('.modal-footer button.btn-primary')
+    page.wait_for_selector('.modal', state='detached', timeout=30000)
+    page.wait_for_function(
+        "(caller) => { const i = document.querySelector("
+        "'.o_form_view .o_field_widget[name=partner_id] input');"
+        " return i && i.value.indexOf(caller) !== -1; }", arg=caller, timeout=30000)
     # A caller on the phone is the helpdesk's usual channel: it is the default.
     assert page.input_value('.o_form_view select[name=channel]') == '"phone"'
     walk.fill('.o_form_view input[name=name]', subject)
@@ -157,6 +173,7 @@ def test_the_helpdesk_files_for_a_caller_from_the_backend(page):
     assert state_of(number) == 'analysis'
     assert 'Aplikasi Informatika' in page.inner_text('.o_form_view .o_field_widget[name=division_id]')
     assert '+62 813-3456-7890' in page.inner_text('.o_form_view')
+    assert 'Dinas Kesehatan' in page.inner_text('.o_form_view .o_field_widget[name=unit_id]')
     walk.shot('03_helpdesk_dispatched')
 
 

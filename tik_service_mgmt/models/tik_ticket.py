@@ -619,20 +619,36 @@ class TikTicket(models.Model):
     def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
                           force=True):
         """Partners who already follow the ticket stay as they are: handing a to-do to
-        its actor again, say, does not delete and recreate their subscription."""
-        if partner_ids and not channel_ids and subtype_ids is None:
-            self.env.cr.execute(
-                "SELECT res_id, partner_id FROM mail_followers WHERE res_model = %s "
-                "AND res_id IN %s AND partner_id IN %s",
-                [self._name, tuple(self.ids) or (0,), tuple(partner_ids)])
-            following = set(self.env.cr.fetchall())
-            partner_ids = [pid for pid in partner_ids
-                           if any((rid, pid) not in following for rid in self.ids)]
-            if not partner_ids:
-                return True
-        return super(TikTicket, self).message_subscribe(
-            partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
-            force=force)
+        its actor again, say, does not delete and recreate their subscription.
+
+        Everyone but the reporter follows quietly (`mt_ticket_actor`, which no message
+        carries): Odoo makes the user of each to-do a follower, and with the default
+        subtypes every comment of the reporter would reach each actor by e-mail. The
+        actors have their to-dos; the reporter hears of the discussion."""
+        if not partner_ids or channel_ids or subtype_ids is not None:
+            return super(TikTicket, self).message_subscribe(
+                partner_ids=partner_ids, channel_ids=channel_ids, subtype_ids=subtype_ids,
+                force=force)
+        self.env.cr.execute(
+            "SELECT res_id, partner_id FROM mail_followers WHERE res_model = %s "
+            "AND res_id IN %s AND partner_id IN %s",
+            [self._name, tuple(self.ids) or (0,), tuple(partner_ids)])
+        following = set(self.env.cr.fetchall())
+        quiet = self.env.ref('tik_service_mgmt.mt_ticket_actor').ids
+        # Read as superuser: Odoo's own check below answers False to a user who may
+        # not open the ticket.
+        reporters = {ticket.id: ticket.partner_id.id for ticket in self.sudo()}
+        done = True
+        for ticket in self:
+            new = [pid for pid in partner_ids if (ticket.id, pid) not in following]
+            actors = [pid for pid in new if pid != reporters[ticket.id]]
+            if actors:
+                done = super(TikTicket, ticket).message_subscribe(
+                    partner_ids=actors, subtype_ids=quiet, force=force) and done
+            if reporters[ticket.id] in new:
+                done = super(TikTicket, ticket).message_subscribe(
+                    partner_ids=[reporters[ticket.id]], force=force) and done
+        return done
 
     def _intake_author(self):
         """The author of what is posted while an intake path files a user's ticket.

@@ -122,3 +122,25 @@ class TestNotices(TikCase):
             + [d for d in ticket._fields['website_message_ids'].domain(ticket)
                if d[0] != 'model'])
         self.assertEqual(readable, self.notices(ticket).sorted('id', reverse=True))
+
+    def test_the_reporters_comment_reaches_no_actor(self):
+        """The actors follow the ticket for their to-dos: a comment of the reporter, on
+        a running or an ended ticket, is e-mailed to none of them."""
+        for state in ('in_progress', 'closed'):
+            ticket = self.ticket_in(state)
+            actors = (self.helpdesk | self.kabid | self.officer | self.head).mapped(
+                'partner_id')
+            self.assertTrue(actors & ticket.message_partner_ids, state)
+            self.first_mail = self.env['mail.mail'].search(
+                [], order='id desc', limit=1).id or 0
+            comment = ticket.sudo(self.requester).message_post(
+                body='Masih belum bisa, mohon dicek lagi.', message_type='comment',
+                subtype='mail.mt_comment')
+            self.assertFalse(comment.sudo().needaction_partner_ids & actors, state)
+            self.assertFalse(self.mails().mapped('recipient_ids') & actors, state)
+        # A colleague the helpdesk names is still told, as is the reporter, who follows.
+        mention = ticket.sudo(self.helpdesk).message_post(
+            body='Mohon dibantu.', message_type='comment', subtype='mail.mt_comment',
+            partner_ids=self.kabid.partner_id.ids)
+        self.assertEqual(mention.sudo().needaction_partner_ids,
+                         self.kabid.partner_id | ticket.partner_id)
