@@ -160,9 +160,8 @@ class TikEscalation(models.Model):
             items = [(level, lines[line_id]) for level, line_id in per_ticket[ticket.id]]
             self._escalate_ticket(ticket, items, people, notices, todos)
         self._post_notices(notices)
-        for ticket, user, summary, text in todos:
-            ticket._schedule(user, summary, fields.Date.context_today(
-                ticket.with_context(tz=ticket._tz())), note=html_escape(text))
+        tickets._schedule_many([(ticket, user, summary, html_escape(text))
+                                for ticket, user, summary, text in todos])
 
     def _escalate_ticket(self, ticket, items, people, notices, todos):
         """What the levels `items` [(level, line)] that fired on `ticket` say: one

@@ -851,6 +851,78 @@ class TikTicket(models.Model):
                     activity_type_id=self.env.ref('mail.mail_activity_data_todo').id)
         return self.env['mail.activity'].sudo().create(vals)
 
+    @api.model
+    def _schedule_many(self, todos):
+        """New to-dos [(ticket, user, summary, note)] for the system's own checks, due
+        today in the agency's time zone: what `mail.activity.create` does one record at
+        a time (Odoo's defaults, the document's name, the user made a follower, the
+        user's activity counter refreshed), done for the whole batch with one INSERT of
+        the to-dos, one of the missing followers and one bus notification. The rows
+        are ordinary activities: the ticket's `activity_ids`, the activity widget and
+        the counters read them as any other. Returns the new activities."""
+        activities = self.env['mail.activity'].sudo()
+        if not todos:
+            return activities
+        cr, uid = self.env.cr, self.env.uid
+        now = fields.Datetime.now()
+        model_id = self.env['ir.model']._get(self._name).id
+        todo_type = self.env.ref('mail.mail_activity_data_todo')
+        tickets = self.browse(list(OrderedDict.fromkeys(t.id for t, _u, _s, _n in todos)))
+        names = dict(tickets.sudo().name_get())
+        today = fields.Date.context_today(self.with_context(tz=self._tz()))
+        note_field = activities._fields['note']
+        rows = [(ticket.id, model_id, self._name, names[ticket.id], todo_type.id,
+                 summary, note_field.convert_to_column(note or False, activities), today,
+                 user.id, uid, now, uid, now)
+                for ticket, user, summary, note in todos]
+        cr.execute(
+            "INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, "
+            "activity_type_id, summary, note, date_deadline, user_id, create_uid, "
+            "create_date, write_uid, write_date) VALUES "
+            + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
+        activities = activities.browse([row[0] for row in cr.fetchall()])
+        users = self.env['res.users'].sudo().browse(
+            list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
+        self._subscribe_many({(ticket.id, user.partner_id.id)
+                              for ticket, user, _s, _n in todos}, users)
+        # What the activity counter in the systray listens for (one message per user).
+        self.env['bus.bus'].sendmany([
+            ((cr.dbname, 'res.partner', user.partner_id.id),
+             {'type': 'activity_updated', 'activity_created': True}) for user in users])
+        self.env['mail.activity'].invalidate_cache()
+        tickets.invalidate_cache(['activity_ids', 'message_follower_ids',
+                                  'message_partner_ids', 'message_channel_ids'])
+        return activities
+
+    @api.model
+    def _subscribe_many(self, pairs, users):
+        """Makes each partner of `pairs` {(ticket id, partner id)} a follower of its
+        ticket unless they already are, with Odoo's default subtypes (those of an
+        employee, or of an outside user for portal users among `users`): what
+        message_subscribe does, for many tickets and partners in two statements."""
+        if not pairs:
+            return
+        cr = self.env.cr
+        cr.execute(
+            "INSERT INTO mail_followers (res_model, res_id, partner_id) VALUES "
+            + ', '.join(['%s'] * len(pairs))
+            + " ON CONFLICT DO NOTHING RETURNING id, partner_id",
+            [(self._name, ticket_id, partner_id) for ticket_id, partner_id in sorted(pairs)])
+        new = cr.fetchall()
+        if not new:
+            return
+        default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
+            self._name)
+        outside = set(users.filtered('share').mapped('partner_id').ids)
+        rel = [(follower_id, subtype_id) for follower_id, partner_id in new
+               for subtype_id in (external if partner_id in outside else default).ids]
+        if rel:
+            cr.execute(
+                "INSERT INTO mail_followers_mail_message_subtype_rel "
+                "(mail_followers_id, mail_message_subtype_id) VALUES "
+                + ', '.join(['%s'] * len(rel)) + " ON CONFLICT DO NOTHING", rel)
+        self.env['mail.followers'].invalidate_cache()
+
     def _schedule_next(self, sop_step):
         """Hands the to-do over to the next actor; the previous step's to-dos,
         escalations included, are done. The to-do is due today, so the actor's activity
