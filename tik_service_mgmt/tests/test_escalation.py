@@ -171,6 +171,46 @@ class TestEscalationLevels(TikCase):
         self.assertEqual(self.fired(ticket), self.late | self.at_risk)
         self.assertFalse(self.todos(ticket, self.kabid))
 
+    def test_the_to_dos_of_a_batch_are_ordinary_activities(self):
+        first, second = self.ticket_in('in_progress'), self.ticket_in('in_progress')
+        first.message_subscribe(partner_ids=self.kabid.partner_id.ids)  # already follows
+        for ticket in first | second:
+            self.clock(ticket, ago(5), ago(1))
+        bus = self.env['bus.bus'].search([], order='id desc', limit=1).id
+        counter = self.env['res.users'].sudo(self.kabid).activity_user_count()
+        self.cron()
+        today = fields.Date.context_today(self.Ticket.with_context(tz=self.Ticket._tz()))
+        followers = self.env['mail.followers'].sudo()
+        for ticket in first | second:
+            todo = self.todos(ticket, self.kabid)
+            self.assertEqual(len(todo), 1)
+            self.assertEqual(todo.res_name, ticket.display_name)
+            self.assertEqual(todo.activity_type_id,
+                             self.env.ref('mail.mail_activity_data_todo'))
+            self.assertEqual(todo.date_deadline, today)
+            self.assertEqual(todo.state, 'today')
+            self.assertIn('Terlambat', todo.summary)
+            self.assertTrue(todo.note.startswith('<p>'))
+            self.assertEqual(ticket.activity_state, 'today')
+            seen = ticket.sudo(self.kabid)
+            self.assertIn(todo, seen.activity_ids)
+            self.assertTrue(seen.message_is_follower)
+            follower = followers.search([('res_model', '=', 'tik.ticket'),
+                                         ('res_id', '=', ticket.id),
+                                         ('partner_id', '=', self.kabid.partner_id.id)])
+            self.assertEqual(len(follower), 1)
+            self.assertIn(self.env.ref('mail.mt_comment'), follower.subtype_ids)
+        self.assertIn(second, self.Ticket.sudo(self.kabid).search(
+            [('activity_user_id', '=', self.kabid.id)]))
+        counts = {row['model']: row['today_count']
+                  for row in self.env['res.users'].sudo(self.kabid).activity_user_count()}
+        before = {row['model']: row['today_count'] for row in counter}
+        self.assertEqual(counts['tik.ticket'], before.get('tik.ticket', 0) + 2)
+        told = self.env['bus.bus'].search([('id', '>', bus)])
+        self.assertEqual(len(told.filtered(
+            lambda n: str(self.kabid.partner_id.id) in n.channel
+            and 'activity_updated' in n.message)), 1)
+
     def test_levels_are_the_managers(self):
         for actor in ('requester', 'helpdesk', 'kabid', 'head'):
             with self.assertRaises(AccessError):
