@@ -100,8 +100,18 @@ class TestEscalationLevels(TikCase):
         ticket = self.ticket_in('in_progress')
         self.clock(ticket, ago(5), ago(1))  # at risk (the officer) and late (the Kabid)
         mails = self.env['mail.mail'].search([])
+        inbox = self.officer.partner_id.sudo(self.officer).get_needaction_count()
         self.cron()
         note = ticket.message_ids[0]
+        self.assertEqual(note.subtype_id, self.env.ref('mail.mt_note'))
+        self.assertEqual(note.message_type, 'notification')
+        self.assertEqual(note.record_name, ticket.number)
+        self.assertIn(ticket.number and '-tik.ticket@', note.message_id)
+        self.assertTrue(note.body.startswith('<p>'))
+        self.assertEqual(
+            self.officer.partner_id.sudo(self.officer).get_needaction_count(), inbox + 1)
+        self.assertIn(note, self.env['mail.message'].sudo(self.officer).search(
+            [('needaction', '=', True)]))
         self.assertEqual(note.partner_ids, self.officer.partner_id | self.kabid.partner_id)
         self.assertEqual(note.needaction_partner_ids,
                          self.officer.partner_id | self.kabid.partner_id)
@@ -110,6 +120,8 @@ class TestEscalationLevels(TikCase):
         self.assertEqual(queued.recipient_ids, self.kabid.partner_id)
         self.assertEqual(queued.mail_message_id, note)
         self.assertEqual(queued.state, 'outgoing')
+        self.assertTrue(queued.notification)
+        self.assertTrue(queued.body_html.startswith('<p>Tahapan'))
 
     def test_after_downtime_every_due_level_fires_once_in_order(self):
         ticket = self.ticket_in('in_progress')
