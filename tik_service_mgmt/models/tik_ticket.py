@@ -30,6 +30,8 @@ ACTOR_GROUPS = {
     'head': 'tik_service_mgmt.group_head',
 }
 DEFAULT_TZ = 'Asia/Jakarta'
+# Columns of the ticket that its journal lines carry for grouping (tik.ticket.step).
+JOURNAL_COPIES = ('unit_id', 'division_id', 'service_id')
 
 
 class TikTicket(models.Model):
@@ -574,6 +576,25 @@ class TikTicket(models.Model):
                 ticket._post_archiving()
         return result
 
+    @api.multi
+    def _write(self, vals):
+        # Every change of a column, by write or by the recomputation of unit_id: the
+        # journal lines follow the ticket's unit, division and service, in one UPDATE
+        # for all the lines of the tickets (the lines' own write guard is for what the
+        # journal says, which these columns are not).
+        result = super(TikTicket, self)._write(vals)
+        copied = [name for name in JOURNAL_COPIES if name in vals]
+        if copied and self.ids:
+            self.env.cr.execute(
+                "UPDATE tik_ticket_step l SET "
+                + ', '.join('%s = t.%s' % (name, name) for name in copied)
+                + " FROM tik_ticket t WHERE t.id = l.ticket_id AND t.id IN %s AND ("
+                + ' OR '.join('l.%s IS DISTINCT FROM t.%s' % (name, name)
+                              for name in copied) + ")",
+                [tuple(self.ids)])  # pylint: disable=sql-injection
+            self.env['tik.ticket.step'].invalidate_cache(copied)
+        return result
+
     def _post_archiving(self):
         self._post(_('Ticket restored from the archive.') if self.active
                    else _('Ticket archived.'), 'mail.mt_note')
@@ -823,6 +844,8 @@ class TikTicket(models.Model):
         lines = as_workflow(self.env['tik.ticket.step'])
         return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
+            'division_id': self.division_id.id, 'unit_id': self.unit_id.id,
+            'service_id': self.service_id.id,
             'position': position or self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
