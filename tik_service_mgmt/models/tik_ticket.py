@@ -870,14 +870,13 @@ class TikTicket(models.Model):
         vals = {'user_id': user.id, 'summary': summary, 'note': note, 'date_deadline': date}
         if todo:
             return todo.sudo().write(vals)
-        vals.update(res_model_id=self.env['ir.model']._get(self._name).id, res_id=self.id,
-                    activity_type_id=self.env.ref('mail.mail_activity_data_todo').id)
-        return self.env['mail.activity'].sudo().create(vals)
+        return self._schedule_many([(self, user, summary, note)], date=date)
 
     @api.model
-    def _schedule_many(self, todos):
-        """New to-dos [(ticket, user, summary, note)] for the system's own checks, due
-        today in the agency's time zone: what `mail.activity.create` does one record at
+    def _schedule_many(self, todos, date=None):
+        """New to-dos [(ticket, user, summary, note)] of the workflow and the system's
+        checks, due on `date` (default: today in the agency's time zone): what
+        `mail.activity.create` does one record at
         a time (Odoo's defaults, the document's name, the user made a follower, the
         user's activity counter refreshed), done for the whole batch with one INSERT of
         the to-dos, one of the missing followers and one bus notification. The rows
@@ -892,7 +891,7 @@ class TikTicket(models.Model):
         todo_type = self.env.ref('mail.mail_activity_data_todo')
         tickets = self.browse(list(OrderedDict.fromkeys(t.id for t, _u, _s, _n in todos)))
         names = dict(tickets.sudo().name_get())
-        today = fields.Date.context_today(self.with_context(tz=self._tz()))
+        today = date or fields.Date.context_today(self.with_context(tz=self._tz()))
         note_field = activities._fields['note']
         rows = [(ticket.id, model_id, self._name, names[ticket.id], todo_type.id,
                  summary, note_field.convert_to_column(note or False, activities), today,
