@@ -912,8 +912,13 @@ class TikTicket(models.Model):
             ((cr.dbname, 'res.partner', user.partner_id.id),
              {'type': 'activity_updated', 'activity_created': True}) for user in users])
         self.env['mail.activity'].invalidate_cache()
-        tickets.invalidate_cache(['activity_ids', 'message_follower_ids',
-                                  'message_partner_ids', 'message_channel_ids'])
+        # What the ORM's create would have marked as changed on the tickets: their
+        # activities, followers and what is computed from them.
+        tickets.invalidate_cache([name for name in (
+            'activity_ids', 'activity_state', 'activity_user_id', 'activity_type_id',
+            'activity_date_deadline', 'activity_summary', 'message_follower_ids',
+            'message_partner_ids', 'message_channel_ids', 'message_is_follower')
+            if name in self._fields])
         return activities
 
     @api.model
