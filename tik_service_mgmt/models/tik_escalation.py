@@ -6,7 +6,7 @@ from email.utils import formataddr
 
 import psycopg2
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, mute_logger
 
@@ -160,9 +160,8 @@ class TikEscalation(models.Model):
             items = [(level, lines[line_id]) for level, line_id in per_ticket[ticket.id]]
             self._escalate_ticket(ticket, items, people, notices, todos)
         self._post_notices(notices)
-        for ticket, user, summary, text in todos:
-            ticket._schedule(user, summary, fields.Date.context_today(
-                ticket.with_context(tz=ticket._tz())), note=html_escape(text))
+        tickets._schedule_many([(ticket, user, summary, html_escape(text))
+                                for ticket, user, summary, text in todos])
 
     def _escalate_ticket(self, ticket, items, people, notices, todos):
         """What the levels `items` [(level, line)] that fired on `ticket` say: one
@@ -200,37 +199,71 @@ class TikEscalation(models.Model):
         notifications by e-mail, one queued e-mail per ticket.
 
         What message_post would do for a note to named partners, done for the whole
-        batch: the reply-to addresses are looked up once, the notifications written
-        with the message, the e-mails queued for the mail queue's scheduled action."""
+        batch in a handful of statements: the reply-to addresses looked up once, the
+        messages written with one INSERT, their recipients and inbox notifications
+        with one each, the e-mails queued for the mail queue's scheduled action with
+        two more. The rows are those the ORM writes (the same columns and defaults,
+        the body sanitized as the field does)."""
         if not notices:
             return
+        cr, uid = self.env.cr, self.env.uid
+        now = fields.Datetime.now()
         user = self.env.user
         address = user.email or user.company_id.email
         email_from = formataddr((user.name, address)) if address else user.name
-        reply_to = self.env['tik.ticket'].message_get_reply_to(
-            [ticket.id for ticket, _text, _partners in notices], default=email_from)
+        tickets = self.env['tik.ticket'].browse([ticket.id for ticket, _t, _p in notices])
+        reply_to = tickets.message_get_reply_to(tickets.ids, default=email_from)
         subtype = self.env.ref('mail.mt_note')
-        messages = self.env['mail.message'].sudo().with_context(
-            message_create_from_mail_mail=True)
-        mails = self.env['mail.mail'].sudo()
+        messages = self.env['mail.message'].sudo()
+        body_field = messages._fields['body']
         by_email = set(self.env['res.users'].sudo().search([
             ('partner_id', 'in', list({p.id for _t, _x, ps in notices for p in ps})),
             ('notification_type', '=', 'email')]).mapped('partner_id').ids)
-        for ticket, text, partners in notices:
+        rows, bodies = [], []
+        for ticket, text, _partners in notices:
             body = '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')
-            message = messages.create({
-                'model': ticket._name, 'res_id': ticket.id, 'record_name': ticket.number,
-                'body': body, 'subtype_id': subtype.id, 'message_type': 'notification',
-                'author_id': user.partner_id.id, 'email_from': email_from,
-                'reply_to': reply_to.get(ticket.id) or email_from,
-                'partner_ids': [(6, 0, partners.ids)],
-                'needaction_partner_ids': [(6, 0, partners.ids)],
-            })
-            emailed = [pid for pid in partners.ids if pid in by_email]
-            if emailed:
-                mails.create({'mail_message_id': message.id, 'body_html': body,
-                              'recipient_ids': [(6, 0, emailed)], 'auto_delete': True,
-                              'state': 'outgoing'})
+            bodies.append(body)
+            rows.append((now, ticket._name, ticket.id, ticket.number,
+                         body_field.convert_to_column(body, messages), subtype.id,
+                         'notification', user.partner_id.id, email_from,
+                         reply_to.get(ticket.id) or email_from,
+                         tools.generate_tracking_message_id(
+                             '%s-%s' % (ticket.id, ticket._name)),
+                         False, uid, uid, now, now))
+        cr.execute(
+            "INSERT INTO mail_message (date, model, res_id, record_name, body, "
+            "subtype_id, message_type, author_id, email_from, reply_to, message_id, "
+            "no_auto_thread, create_uid, write_uid, create_date, write_date) VALUES "
+            + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
+        message_ids = [row[0] for row in cr.fetchall()]
+        told = [(message_id, partner_id)
+                for message_id, (_t, _x, partners) in zip(message_ids, notices)
+                for partner_id in partners.ids]
+        if told:
+            values = ', '.join(['%s'] * len(told))
+            cr.execute("INSERT INTO mail_message_res_partner_rel "
+                       "(mail_message_id, res_partner_id) VALUES " + values, told)
+            cr.execute("INSERT INTO mail_message_res_partner_needaction_rel "
+                       "(mail_message_id, res_partner_id) VALUES " + values, told)
+        emailed = [(message_id, body, [pid for pid in partners.ids if pid in by_email])
+                   for message_id, body, (_t, _x, partners)
+                   in zip(message_ids, bodies, notices)]
+        emailed = [row for row in emailed if row[2]]
+        if emailed:
+            cr.execute(
+                "INSERT INTO mail_mail (body_html, auto_delete, state, notification, "
+                "mail_message_id, create_uid, write_uid, create_date, write_date) VALUES "
+                + ', '.join(['%s'] * len(emailed)) + " RETURNING id",
+                [(body, True, 'outgoing', True, message_id, uid, uid, now, now)
+                 for message_id, body, _pids in emailed])
+            recipients = [(mail_id, pid) for (mail_id,), (_m, _b, pids)
+                          in zip(cr.fetchall(), emailed) for pid in pids]
+            cr.execute("INSERT INTO mail_mail_res_partner_rel (mail_mail_id, "
+                       "res_partner_id) VALUES " + ', '.join(['%s'] * len(recipients)),
+                       recipients)
+        for model in ('mail.message', 'mail.mail', 'mail.notification'):
+            self.env[model].invalidate_cache()
+        tickets.invalidate_cache()
 
     @api.model
     def _adopt_escalated_lines(self):

@@ -37,6 +37,8 @@ DEFAULT_TZ = 'Asia/Jakarta'
 NOTICE_TEMPLATE = 'tik_service_mgmt.mail_template_ticket_%s'
 NOTICE_LAYOUT = 'tik_service_mgmt.mail_template_notice_layout'
 NOTICE_SUBTYPE = 'tik_service_mgmt.mt_ticket_notice'
+# Columns of the ticket that its journal lines carry for grouping (tik.ticket.step).
+JOURNAL_COPIES = ('unit_id', 'division_id', 'service_id')
 
 
 class TikTicket(models.Model):
@@ -599,6 +601,25 @@ class TikTicket(models.Model):
                 ticket._post_archiving()
         return result
 
+    @api.multi
+    def _write(self, vals):
+        # Every change of a column, by write or by the recomputation of unit_id: the
+        # journal lines follow the ticket's unit, division and service, in one UPDATE
+        # for all the lines of the tickets (the lines' own write guard is for what the
+        # journal says, which these columns are not).
+        result = super(TikTicket, self)._write(vals)
+        copied = [name for name in JOURNAL_COPIES if name in vals]
+        if copied and self.ids:
+            self.env.cr.execute(
+                "UPDATE tik_ticket_step l SET "
+                + ', '.join('%s = t.%s' % (name, name) for name in copied)
+                + " FROM tik_ticket t WHERE t.id = l.ticket_id AND t.id IN %s AND ("
+                + ' OR '.join('l.%s IS DISTINCT FROM t.%s' % (name, name)
+                              for name in copied) + ")",
+                [tuple(self.ids)])  # pylint: disable=sql-injection
+            self.env['tik.ticket.step'].invalidate_cache(copied)
+        return result
+
     def _post_archiving(self):
         self._post(_('Ticket restored from the archive.') if self.active
                    else _('Ticket archived.'), 'mail.mt_note')
@@ -862,6 +883,8 @@ class TikTicket(models.Model):
         lines = as_workflow(self.env['tik.ticket.step'])
         return lines.create({
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
+            'division_id': self.division_id.id, 'unit_id': self.unit_id.id,
+            'service_id': self.service_id.id,
             'position': position or self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
@@ -886,9 +909,91 @@ class TikTicket(models.Model):
         vals = {'user_id': user.id, 'summary': summary, 'note': note, 'date_deadline': date}
         if todo:
             return todo.sudo().write(vals)
-        vals.update(res_model_id=self.env['ir.model']._get(self._name).id, res_id=self.id,
-                    activity_type_id=self.env.ref('mail.mail_activity_data_todo').id)
-        return self.env['mail.activity'].sudo().create(vals)
+        return self._schedule_many([(self, user, summary, note)], date=date)
+
+    @api.model
+    def _schedule_many(self, todos, date=None):
+        """New to-dos [(ticket, user, summary, note)] of the workflow and the system's
+        checks, due on `date` (default: today in the agency's time zone): what
+        `mail.activity.create` does one record at
+        a time (Odoo's defaults, the document's name, the user made a follower, the
+        user's activity counter refreshed), done for the whole batch with one INSERT of
+        the to-dos, one of the missing followers and one bus notification. The rows
+        are ordinary activities: the ticket's `activity_ids`, the activity widget and
+        the counters read them as any other. Returns the new activities."""
+        activities = self.env['mail.activity'].sudo()
+        if not todos:
+            return activities
+        cr, uid = self.env.cr, self.env.uid
+        now = fields.Datetime.now()
+        model_id = self.env['ir.model']._get(self._name).id
+        todo_type = self.env.ref('mail.mail_activity_data_todo')
+        tickets = self.browse(list(OrderedDict.fromkeys(t.id for t, _u, _s, _n in todos)))
+        names = dict(tickets.sudo().name_get())
+        today = date or fields.Date.context_today(self.with_context(tz=self._tz()))
+        note_field = activities._fields['note']
+        rows = [(ticket.id, model_id, self._name, names[ticket.id], todo_type.id,
+                 summary, note_field.convert_to_column(note or False, activities), today,
+                 user.id, uid, now, uid, now)
+                for ticket, user, summary, note in todos]
+        cr.execute(
+            "INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, "
+            "activity_type_id, summary, note, date_deadline, user_id, create_uid, "
+            "create_date, write_uid, write_date) VALUES "
+            + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
+        activities = activities.browse([row[0] for row in cr.fetchall()])
+        users = self.env['res.users'].sudo().browse(
+            list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
+        self._subscribe_many({(ticket.id, user.partner_id.id)
+                              for ticket, user, _s, _n in todos}, users)
+        # What the activity counter in the systray listens for (one message per user).
+        self.env['bus.bus'].sendmany([
+            ((cr.dbname, 'res.partner', user.partner_id.id),
+             {'type': 'activity_updated', 'activity_created': True}) for user in users])
+        self.env['mail.activity'].invalidate_cache()
+        # What the ORM's create would have marked as changed on the tickets: their
+        # activities, followers and what is computed from them.
+        tickets.invalidate_cache([name for name in (
+            'activity_ids', 'activity_state', 'activity_user_id', 'activity_type_id',
+            'activity_date_deadline', 'activity_summary', 'message_follower_ids',
+            'message_partner_ids', 'message_channel_ids', 'message_is_follower')
+            if name in self._fields])
+        return activities
+
+    @api.model
+    def _subscribe_many(self, pairs, users):
+        """Makes each partner of `pairs` {(ticket id, partner id)} a follower of its
+        ticket unless they already are, as message_subscribe does for many tickets and
+        partners in a few statements: the ticket's reporter with Odoo's default subtypes
+        (an outside user's for a portal user among `users`), everyone else quietly
+        (`mt_ticket_actor`, see message_subscribe)."""
+        if not pairs:
+            return
+        cr = self.env.cr
+        cr.execute(
+            "INSERT INTO mail_followers (res_model, res_id, partner_id) VALUES "
+            + ', '.join(['%s'] * len(pairs))
+            + " ON CONFLICT DO NOTHING RETURNING id, res_id, partner_id",
+            [(self._name, ticket_id, partner_id) for ticket_id, partner_id in sorted(pairs)])
+        new = cr.fetchall()
+        if not new:
+            return
+        cr.execute("SELECT id, partner_id FROM tik_ticket WHERE id IN %s",
+                   [tuple({ticket_id for _f, ticket_id, _p in new})])
+        reporter = dict(cr.fetchall())
+        default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
+            self._name)
+        quiet = self.env.ref('tik_service_mgmt.mt_ticket_actor')
+        outside = set(users.filtered('share').mapped('partner_id').ids)
+        rel = [(follower_id, subtype.id) for follower_id, ticket_id, partner_id in new
+               for subtype in (quiet if partner_id != reporter.get(ticket_id)
+                               else external if partner_id in outside else default)]
+        if rel:
+            cr.execute(
+                "INSERT INTO mail_followers_mail_message_subtype_rel "
+                "(mail_followers_id, mail_message_subtype_id) VALUES "
+                + ', '.join(['%s'] * len(rel)) + " ON CONFLICT DO NOTHING", rel)
+        self.env['mail.followers'].invalidate_cache()
 
     def _schedule_next(self, sop_step):
         """Hands the to-do over to the next actor; the previous step's to-dos,

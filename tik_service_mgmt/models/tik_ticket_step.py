@@ -63,9 +63,13 @@ class TikTicketStep(models.Model):
         help='When the step passed its deadline and went to the actor\'s superior.')
     hours_taken = fields.Float(
         string='Working Hours Taken', readonly=True, group_operator='avg')
-    division_id = fields.Many2one(related='ticket_id.division_id', store=True, readonly=True)
-    unit_id = fields.Many2one(related='ticket_id.unit_id', store=True, readonly=True)
-    service_id = fields.Many2one(related='ticket_id.service_id', store=True, readonly=True)
+    # The ticket's, for grouping the journal: written with the line and, when the
+    # ticket's change, on all its lines at once (tik.ticket._write); not part of the
+    # hash, as the ticket's division is designated after the first steps.
+    division_id = fields.Many2one('tik.division', string='Division', readonly=True)
+    unit_id = fields.Many2one('res.partner', string='Unit (OPD)', readonly=True,
+                              help="The reporter's government unit.")
+    service_id = fields.Many2one('tik.service', string='Service', readonly=True)
 
     @api.depends('date_start', 'date_deadline', 'date_done')
     def _compute_display_dates(self):

@@ -100,8 +100,18 @@ class TestEscalationLevels(TikCase):
         ticket = self.ticket_in('in_progress')
         self.clock(ticket, ago(5), ago(1))  # at risk (the officer) and late (the Kabid)
         mails = self.env['mail.mail'].search([])
+        inbox = self.officer.partner_id.sudo(self.officer).get_needaction_count()
         self.cron()
         note = ticket.message_ids[0]
+        self.assertEqual(note.subtype_id, self.env.ref('mail.mt_note'))
+        self.assertEqual(note.message_type, 'notification')
+        self.assertEqual(note.record_name, ticket.number)
+        self.assertIn(ticket.number and '-tik.ticket@', note.message_id)
+        self.assertTrue(note.body.startswith('<p>'))
+        self.assertEqual(
+            self.officer.partner_id.sudo(self.officer).get_needaction_count(), inbox + 1)
+        self.assertIn(note, self.env['mail.message'].sudo(self.officer).search(
+            [('needaction', '=', True)]))
         self.assertEqual(note.partner_ids, self.officer.partner_id | self.kabid.partner_id)
         self.assertEqual(note.needaction_partner_ids,
                          self.officer.partner_id | self.kabid.partner_id)
@@ -110,6 +120,8 @@ class TestEscalationLevels(TikCase):
         self.assertEqual(queued.recipient_ids, self.kabid.partner_id)
         self.assertEqual(queued.mail_message_id, note)
         self.assertEqual(queued.state, 'outgoing')
+        self.assertTrue(queued.notification)
+        self.assertTrue(queued.body_html.startswith('<p>Tahapan'))
 
     def test_after_downtime_every_due_level_fires_once_in_order(self):
         ticket = self.ticket_in('in_progress')
@@ -170,6 +182,48 @@ class TestEscalationLevels(TikCase):
         self.cron()
         self.assertEqual(self.fired(ticket), self.late | self.at_risk)
         self.assertFalse(self.todos(ticket, self.kabid))
+
+    def test_the_to_dos_of_a_batch_are_ordinary_activities(self):
+        first, second = self.ticket_in('in_progress'), self.ticket_in('in_progress')
+        first.message_subscribe(partner_ids=self.kabid.partner_id.ids)  # already follows
+        for ticket in first | second:
+            self.clock(ticket, ago(5), ago(1))
+        bus = self.env['bus.bus'].search([], order='id desc', limit=1).id
+        counter = self.env['res.users'].sudo(self.kabid).activity_user_count()
+        self.cron()
+        today = fields.Date.context_today(self.Ticket.with_context(tz=self.Ticket._tz()))
+        followers = self.env['mail.followers'].sudo()
+        for ticket in first | second:
+            todo = self.todos(ticket, self.kabid)
+            self.assertEqual(len(todo), 1)
+            self.assertEqual(todo.res_name, ticket.display_name)
+            self.assertEqual(todo.activity_type_id,
+                             self.env.ref('mail.mail_activity_data_todo'))
+            self.assertEqual(todo.date_deadline, today)
+            self.assertEqual(todo.state, 'today')
+            self.assertIn('Terlambat', todo.summary)
+            self.assertTrue(todo.note.startswith('<p>'))
+            self.assertEqual(ticket.activity_state, 'today')
+            seen = ticket.sudo(self.kabid)
+            self.assertIn(todo, seen.activity_ids)
+            self.assertTrue(seen.message_is_follower)
+            follower = followers.search([('res_model', '=', 'tik.ticket'),
+                                         ('res_id', '=', ticket.id),
+                                         ('partner_id', '=', self.kabid.partner_id.id)])
+            self.assertEqual(len(follower), 1)
+            # Quietly, as every actor: the reporter's comments are not e-mailed to him.
+            self.assertEqual(follower.subtype_ids,
+                             self.env.ref('tik_service_mgmt.mt_ticket_actor'))
+        self.assertIn(second, self.Ticket.sudo(self.kabid).search(
+            [('activity_user_id', '=', self.kabid.id)]))
+        counts = {row['model']: row['today_count']
+                  for row in self.env['res.users'].sudo(self.kabid).activity_user_count()}
+        before = {row['model']: row['today_count'] for row in counter}
+        self.assertEqual(counts['tik.ticket'], before.get('tik.ticket', 0) + 2)
+        told = self.env['bus.bus'].search([('id', '>', bus)])
+        self.assertEqual(len(told.filtered(
+            lambda n: str(self.kabid.partner_id.id) in n.channel
+            and 'activity_updated' in n.message)), 1)
 
     def test_levels_are_the_managers(self):
         for actor in ('requester', 'helpdesk', 'kabid', 'head'):

@@ -128,6 +128,28 @@ class TestJournal(TikCase):
             "WHERE id = %s", [self.lines[5].id])
         self.assertEqual(self.verdict()['broken_line_id'], self.lines[5].id)
 
+    def test_the_lines_carry_the_tickets_unit_division_and_service(self):
+        def carried(ticket):
+            self.env.cache.invalidate()
+            return {(line.unit_id, line.division_id, line.service_id)
+                    for line in ticket.step_ids}
+
+        ticket = self.ticket_in('in_progress')
+        self.assertTrue(ticket.unit_id and ticket.division_id)
+        # The first lines were written before the division was designated.
+        self.assertEqual(carried(ticket),
+                         {(ticket.unit_id, ticket.division_id, ticket.service_id)})
+        # The reporter moves to another unit: the ticket's unit is recomputed.
+        unit = self.env['res.partner'].create({'name': 'Dinas Uji', 'is_company': True})
+        ticket.partner_id.sudo().write({'parent_id': unit.id})
+        self.assertEqual(ticket.unit_id, unit)
+        self.assertEqual(carried(ticket), {(unit, ticket.division_id, ticket.service_id)})
+        self.assertEqual(carried(self.ticket), {(self.ticket.unit_id,
+                                                 self.ticket.division_id,
+                                                 self.ticket.service_id)})
+        self.assertTrue(self.verdict(ticket)['intact'])
+        self.assertTrue(self.verdict()['intact'])
+
     def test_the_at_risk_moment_is_sealed_too(self):
         self.env.cr.execute(
             "UPDATE tik_ticket_step SET date_at_risk = date_at_risk + interval '1 day' "
