@@ -6,7 +6,7 @@ from email.utils import formataddr
 
 import psycopg2
 
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, mute_logger
 
@@ -196,74 +196,17 @@ class TikEscalation(models.Model):
     def _post_notices(self, notices):
         """One internal note per ticket [(ticket, text, partners told)], in the
         chatter, in the inbox of those told and, for those who take their
-        notifications by e-mail, one queued e-mail per ticket.
-
-        What message_post would do for a note to named partners, done for the whole
-        batch in a handful of statements: the reply-to addresses looked up once, the
-        messages written with one INSERT, their recipients and inbox notifications
-        with one each, the e-mails queued for the mail queue's scheduled action with
-        two more. The rows are those the ORM writes (the same columns and defaults,
-        the body sanitized as the field does)."""
-        if not notices:
-            return
-        cr, uid = self.env.cr, self.env.uid
-        now = fields.Datetime.now()
+        notifications by e-mail, one queued e-mail per ticket (tik.ticket._post_many:
+        a few statements for the whole batch)."""
         user = self.env.user
         address = user.email or user.company_id.email
         email_from = formataddr((user.name, address)) if address else user.name
-        tickets = self.env['tik.ticket'].browse([ticket.id for ticket, _t, _p in notices])
-        reply_to = tickets.message_get_reply_to(tickets.ids, default=email_from)
         subtype = self.env.ref('mail.mt_note')
-        messages = self.env['mail.message'].sudo()
-        body_field = messages._fields['body']
-        by_email = set(self.env['res.users'].sudo().search([
-            ('partner_id', 'in', list({p.id for _t, _x, ps in notices for p in ps})),
-            ('notification_type', '=', 'email')]).mapped('partner_id').ids)
-        rows, bodies = [], []
-        for ticket, text, _partners in notices:
-            body = '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')
-            bodies.append(body)
-            rows.append((now, ticket._name, ticket.id, ticket.number,
-                         body_field.convert_to_column(body, messages), subtype.id,
-                         'notification', user.partner_id.id, email_from,
-                         reply_to.get(ticket.id) or email_from,
-                         tools.generate_tracking_message_id(
-                             '%s-%s' % (ticket.id, ticket._name)),
-                         False, uid, uid, now, now))
-        cr.execute(
-            "INSERT INTO mail_message (date, model, res_id, record_name, body, "
-            "subtype_id, message_type, author_id, email_from, reply_to, message_id, "
-            "no_auto_thread, create_uid, write_uid, create_date, write_date) VALUES "
-            + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
-        message_ids = [row[0] for row in cr.fetchall()]
-        told = [(message_id, partner_id)
-                for message_id, (_t, _x, partners) in zip(message_ids, notices)
-                for partner_id in partners.ids]
-        if told:
-            values = ', '.join(['%s'] * len(told))
-            cr.execute("INSERT INTO mail_message_res_partner_rel "
-                       "(mail_message_id, res_partner_id) VALUES " + values, told)
-            cr.execute("INSERT INTO mail_message_res_partner_needaction_rel "
-                       "(mail_message_id, res_partner_id) VALUES " + values, told)
-        emailed = [(message_id, body, [pid for pid in partners.ids if pid in by_email])
-                   for message_id, body, (_t, _x, partners)
-                   in zip(message_ids, bodies, notices)]
-        emailed = [row for row in emailed if row[2]]
-        if emailed:
-            cr.execute(
-                "INSERT INTO mail_mail (body_html, auto_delete, state, notification, "
-                "mail_message_id, create_uid, write_uid, create_date, write_date) VALUES "
-                + ', '.join(['%s'] * len(emailed)) + " RETURNING id",
-                [(body, True, 'outgoing', True, message_id, uid, uid, now, now)
-                 for message_id, body, _pids in emailed])
-            recipients = [(mail_id, pid) for (mail_id,), (_m, _b, pids)
-                          in zip(cr.fetchall(), emailed) for pid in pids]
-            cr.execute("INSERT INTO mail_mail_res_partner_rel (mail_mail_id, "
-                       "res_partner_id) VALUES " + ', '.join(['%s'] * len(recipients)),
-                       recipients)
-        for model in ('mail.message', 'mail.mail', 'mail.notification'):
-            self.env[model].invalidate_cache()
-        tickets.invalidate_cache()
+        self.env['tik.ticket']._post_many([{
+            'ticket': ticket, 'subtype': subtype, 'author': user.partner_id,
+            'email_from': email_from, 'partners': partners,
+            'body': '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')}
+            for ticket, text, partners in notices])
 
     @api.model
     def _adopt_escalated_lines(self):

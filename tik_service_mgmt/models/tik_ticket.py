@@ -17,7 +17,7 @@ from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
 from .utils import (RECORD_LANG, field_label, format_for_reporter, format_minutes,
-                    format_phone, selection_label)
+                    format_phone, render_mail_text, selection_label, user_zone)
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -84,12 +84,10 @@ class TikTicket(models.Model):
         'tik.ticket.step', string='Running Step', readonly=True, copy=False)
     sop_step_id = fields.Many2one(
         related='current_step_id.sop_step_id', string='Current SOP Step', readonly=True)
+    # The running line's, written with it when a step opens (see _enter).
     date_deadline = fields.Datetime(
-        related='current_step_id.date_deadline', string='Step Deadline', store=True,
-        readonly=True, index=True)
-    date_at_risk = fields.Datetime(
-        related='current_step_id.date_at_risk', string='Step At Risk From', store=True,
-        readonly=True)
+        string='Step Deadline', readonly=True, copy=False, index=True)
+    date_at_risk = fields.Datetime(string='Step At Risk From', readonly=True, copy=False)
     sla_status = fields.Selection(
         [('on_track', 'On Track'), ('at_risk', 'At Risk'), ('late', 'Late'),
          ('met', 'Met'), ('missed', 'Missed')],
@@ -160,6 +158,17 @@ class TikTicket(models.Model):
     _sql_constraints = [
         ('number_unique', 'unique(number)', 'The ticket number must be unique.'),
     ]
+
+    @api.multi
+    def read(self, fields=None, load='_classic_read'):  # pylint: disable=redefined-outer-name
+        """Reads only the columns asked for and those the computed ones need.
+
+        A list shows 80 tickets with the display names of four many2one columns and
+        several computed columns; with Odoo's prefetching each of them would first
+        load every stored column of every ticket, unit, officer and service in reach,
+        most of a list's time."""
+        return super(TikTicket, self.with_context(prefetch_fields=False)).read(
+            fields=fields, load=load)
 
     @api.depends('partner_id.commercial_partner_id.is_company')
     def _compute_unit_id(self):
@@ -254,8 +263,9 @@ class TikTicket(models.Model):
 
     @api.depends('date_deadline')
     def _compute_date_deadline_display(self):
+        zone = user_zone(self.env)
         for ticket in self:
-            ticket.date_deadline_display = format_minutes(self.env, ticket.date_deadline)
+            ticket.date_deadline_display = format_minutes(self.env, ticket.date_deadline, zone)
 
     def _compute_step_hint(self):
         hints = {
@@ -485,9 +495,12 @@ class TikTicket(models.Model):
         vals.update(
             channel=channel, access_token=str(uuid.uuid4()), sop_id=self._filing_sop().id,
             number=self.env['ir.sequence'].sudo().next_by_code('tik.ticket'))
-        ticket = super(TikTicket, self.with_context(
-            mail_create_nosubscribe=True)).create(vals)
-        ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+        # The journal's first line and the receipt notice record the filing: no
+        # creation log, no tracking of the first values.
+        ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
+            vals).with_env(self.env)
+        reporter = ticket.sudo().partner_id
+        ticket._subscribe_many({(ticket.id, reporter.id)}, reporter.user_ids)
         now = fields.Datetime.now()
         sent = ticket._open_step(ticket._sop_step(1), now, calendar)
         sender = intake.user if intake else self.env.user
@@ -828,10 +841,161 @@ class TikTicket(models.Model):
         """
         user = self.env.user
         address = user.email or user.company_id.email
-        body = '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')
-        return self.message_post(
-            body=body, subtype=subtype, partner_ids=partner_ids or [],
-            email_from=formataddr((user.name, address)) if address else user.name)
+        return self._post_many([{
+            'ticket': self, 'subtype': self.env.ref(subtype),
+            'body': '<p>%s</p>' % html_escape(text).replace('\n', '<br/>'),
+            'author': user.partner_id,
+            'email_from': formataddr((user.name, address)) if address else user.name,
+            'partners': self.env['res.partner'].browse(partner_ids or [])}])
+
+    @api.model
+    def _post_many(self, posts):
+        """Writes the messages `posts` of the workflow and the system's checks as
+        message_post writes them, for the whole batch in a few statements.
+
+        Each post is a dict: ticket, body (HTML), subtype (record), author (partner),
+        email_from, partners (told by name) and, optionally, message_type (default
+        'notification'), subject and layout (a mail.template rendered on the message,
+        with ctx `layout_ctx`, as the body of its e-mail; else the message's body).
+
+        As Odoo does: those told are the partners named and the followers of the
+        subtype (employees only for an internal one), the author excepted; each gets an
+        inbox notification, and those without an inbox user and with an address other
+        than the author's get one queued e-mail per message (threaded under the
+        ticket's first message); inbox users get the bus notification. A ticket
+        followed by a channel is left to message_post, which also tells channels.
+        Returns the messages."""
+        messages = self.env['mail.message'].sudo()
+        if not posts:
+            return messages
+        cr, uid = self.env.cr, self.env.uid
+        now = fields.Datetime.now()
+        tickets = self.browse(list(OrderedDict.fromkeys(p['ticket'].id for p in posts)))
+        subtypes = {p['subtype'].id: p['subtype'].sudo() for p in posts}
+        cr.execute("""
+            SELECT f.res_id, r.mail_message_subtype_id, f.partner_id, f.channel_id,
+                   EXISTS (SELECT 1 FROM res_users u
+                           JOIN res_groups_users_rel g ON g.uid = u.id AND g.gid = %s
+                           WHERE u.partner_id = f.partner_id AND u.active)
+            FROM mail_followers f
+            JOIN mail_followers_mail_message_subtype_rel r ON r.mail_followers_id = f.id
+            WHERE f.res_model = %s AND f.res_id IN %s
+              AND r.mail_message_subtype_id IN %s""",
+                   [self.env.ref('base.group_user').id, self._name, tuple(tickets.ids),
+                    tuple(subtypes)])
+        followers, by_channel = {}, set()
+        for ticket_id, subtype_id, partner_id, channel_id, employee in cr.fetchall():
+            if channel_id:
+                by_channel.add((ticket_id, subtype_id))
+            elif employee or not subtypes[subtype_id].internal:
+                followers.setdefault((ticket_id, subtype_id), set()).add(partner_id)
+        lean = [p for p in posts if (p['ticket'].id, p['subtype'].id) not in by_channel]
+        for post in posts:
+            if post not in lean:
+                messages |= post['ticket'].sudo().message_post(
+                    body=post['body'], subject=post.get('subject'),
+                    subtype_id=post['subtype'].id, author_id=post['author'].id,
+                    email_from=post['email_from'], partner_ids=post['partners'].ids,
+                    message_type=post.get('message_type') or 'notification')
+        if not lean:
+            return messages
+        # The thread's first message (an e-mail first), as message_post's parent.
+        cr.execute("""
+            SELECT DISTINCT ON (res_id) res_id, id, message_id FROM mail_message
+            WHERE model = %s AND res_id IN %s
+            ORDER BY res_id, message_type = 'email' DESC, id""",
+                   [self._name, tuple(tickets.ids)])
+        parents = {row[0]: row[1:] for row in cr.fetchall()}
+        reply_to = tickets.message_get_reply_to(tickets.ids, default=False)
+        told = [(set(p['partners'].ids) | followers.get((p['ticket'].id, p['subtype'].id),
+                                                        set())) - {p['author'].id}
+                for p in lean]
+        everyone = set().union(*told)
+        partners = {}
+        if everyone:
+            cr.execute("""
+                SELECT p.id, p.email, bool_or(u.notification_type = 'inbox')
+                FROM res_partner p LEFT JOIN res_users u ON u.partner_id = p.id AND u.active
+                WHERE p.id IN %s GROUP BY p.id""", [tuple(everyone)])
+            partners = {row[0]: row[1:] for row in cr.fetchall()}
+        body_field = messages._fields['body']
+        rows = []
+        for post in lean:
+            ticket = post['ticket']
+            rows.append((
+                now, self._name, ticket.id, ticket.number, parents.get(ticket.id, (None,))[0],
+                body_field.convert_to_column(post['body'], messages),
+                post.get('subject') or None, post['subtype'].id,
+                post.get('message_type') or 'notification', post['author'].id,
+                post['email_from'], reply_to.get(ticket.id) or post['email_from'],
+                tools.generate_tracking_message_id('%s-%s' % (ticket.id, self._name)),
+                False, uid, uid, now, now))
+        cr.execute(
+            "INSERT INTO mail_message (date, model, res_id, record_name, parent_id, body, "
+            "subject, subtype_id, message_type, author_id, email_from, reply_to, "
+            "message_id, no_auto_thread, create_uid, write_uid, create_date, write_date) "
+            "VALUES " + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
+        ids = [row[0] for row in cr.fetchall()]
+        named = [(mid, pid) for mid, post in zip(ids, lean) for pid in post['partners'].ids]
+        if named:
+            cr.execute("INSERT INTO mail_message_res_partner_rel (mail_message_id, "
+                       "res_partner_id) VALUES " + ', '.join(['%s'] * len(named)), named)
+        notified, emailed, inbox = [], [], set()
+        for mid, post, pids in zip(ids, lean, told):
+            author_email = post['author'].email or post['email_from']
+            by_email = sorted(pid for pid in pids if not partners[pid][1]
+                              and partners[pid][0] and partners[pid][0] != author_email)
+            notified += [(mid, pid, True, True, 'ready') if pid in by_email
+                         else (mid, pid, None, None, None) for pid in sorted(pids)]
+            inbox.update(mid for pid in pids if partners[pid][1])
+            if by_email:
+                emailed.append((mid, post, by_email))
+        if notified:
+            cr.execute("INSERT INTO mail_message_res_partner_needaction_rel "
+                       "(mail_message_id, res_partner_id, is_read, is_email, email_status) "
+                       "VALUES " + ', '.join(['%s'] * len(notified)), notified)
+        messages = messages | messages.browse(ids)
+        self._queue_emails(emailed, parents)
+        tickets._invalidate_mail()
+        if inbox:
+            formatted = {m['id']: m for m in messages.browse(sorted(inbox)).message_format()}
+            self.env['bus.bus'].sendmany([
+                ((cr.dbname, 'ir.needaction', pid), dict(formatted[mid]))
+                for mid, _post, pids in zip(ids, lean, told) if mid in formatted
+                for pid in sorted(pids) if partners[pid][1]])
+        return messages
+
+    def _queue_emails(self, emailed, parents):
+        """The e-mails [(message id, post, partner ids)] of `_post_many`, queued for
+        the mail queue's scheduled action as Odoo's notification e-mails are."""
+        if not emailed:
+            return
+        cr, uid = self.env.cr, self.env.uid
+        now = fields.Datetime.now()
+        uuid_ = self.env['ir.config_parameter'].sudo().get_param('database.uuid')
+        messages = self.env['mail.message'].sudo()
+        rows = []
+        for mid, post, _pids in emailed:
+            body = post['body']
+            if post.get('layout'):
+                message = messages.browse(mid)
+                body = self.env['mail.template'].render_post_process(render_mail_text(
+                    self.env, post['layout'].body_html, message, post['layout_ctx']))
+            ticket_id = post['ticket'].id
+            rows.append((body, True, 'outgoing', True, mid,
+                         parents.get(ticket_id, (None, None))[1] or None,
+                         repr({'X-Odoo-Objects': '%s-%s' % (self._name, ticket_id),
+                               'X-Odoo-db-uuid': uuid_}),
+                         uid, uid, now, now))
+        cr.execute(
+            "INSERT INTO mail_mail (body_html, auto_delete, state, notification, "
+            "mail_message_id, \"references\", headers, create_uid, write_uid, create_date, "
+            "write_date) VALUES " + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
+        recipients = [(mail_id, pid) for (mail_id,), (_m, _p, pids)
+                      in zip(cr.fetchall(), emailed) for pid in pids]
+        cr.execute("INSERT INTO mail_mail_res_partner_rel (mail_mail_id, res_partner_id) "
+                   "VALUES " + ', '.join(['%s'] * len(recipients)), recipients)
+        self._invalidate_model('mail.mail')
 
     def _output_note(self, rule):
         """What a step produced, for the journal: the values its actor decided."""
@@ -853,10 +1017,12 @@ class TikTicket(models.Model):
             sop_step = self._sop_step(seq)
             # Every earlier line is sealed when a step opens.
             position = vals.get('journal_length', self.journal_length) + 1
-            vals['current_step_id'] = self._open_step(sop_step, now, calendar,
-                                                      position).id
+            line = self._open_step(sop_step, now, calendar, position)
+            vals.update(current_step_id=line.id, date_deadline=line.date_deadline,
+                        date_at_risk=line.date_at_risk)
         else:
-            vals.update(current_step_id=False, date_closed=now)
+            vals.update(current_step_id=False, date_closed=now, date_deadline=False,
+                        date_at_risk=False)
         as_workflow(self).write(vals)
         self._schedule_next(sop_step if seq else None)
 
@@ -905,11 +1071,20 @@ class TikTicket(models.Model):
         return group.users.filtered('active').sorted('id')[:1]
 
     def _schedule(self, user, summary, date, note=None, todo=None):
-        """A to-do for `user`; `todo`, an activity of this ticket, is reused if given."""
-        vals = {'user_id': user.id, 'summary': summary, 'note': note, 'date_deadline': date}
-        if todo:
-            return todo.sudo().write(vals)
-        return self._schedule_many([(self, user, summary, note)], date=date)
+        """A to-do for `user`; `todo`, an activity of this ticket, is handed over to
+        them if given (what mail.activity.write does, in three statements)."""
+        if not todo:
+            return self._schedule_many([(self, user, summary, note)], date=date)
+        todo = todo.sudo()
+        previous = todo.user_id
+        self.env.cr.execute(
+            "UPDATE mail_activity SET user_id = %s, summary = %s, note = %s, "
+            "date_deadline = %s, write_uid = %s, write_date = %s WHERE id = %s",
+            [user.id, summary, todo._fields['note'].convert_to_column(note or False, todo),
+             date, self.env.uid, fields.Datetime.now(), todo.id])
+        self._subscribe_many({(self.id, user.partner_id.id)}, user)
+        self._todos_changed(self, user, previous - user, date)
+        return True
 
     @api.model
     def _schedule_many(self, todos, date=None):
@@ -946,19 +1121,40 @@ class TikTicket(models.Model):
             list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
         self._subscribe_many({(ticket.id, user.partner_id.id)
                               for ticket, user, _s, _n in todos}, users)
-        # What the activity counter in the systray listens for (one message per user).
-        self.env['bus.bus'].sendmany([
-            ((cr.dbname, 'res.partner', user.partner_id.id),
-             {'type': 'activity_updated', 'activity_created': True}) for user in users])
-        self.env['mail.activity'].invalidate_cache()
-        # What the ORM's create would have marked as changed on the tickets: their
-        # activities, followers and what is computed from them.
-        tickets.invalidate_cache([name for name in (
-            'activity_ids', 'activity_state', 'activity_user_id', 'activity_type_id',
-            'activity_date_deadline', 'activity_summary', 'message_follower_ids',
-            'message_partner_ids', 'message_channel_ids', 'message_is_follower')
-            if name in self._fields])
+        self._todos_changed(tickets, users, users.browse(), today)
         return activities
+
+    def _todos_changed(self, tickets, given, taken, date):
+        """After to-dos due on `date` were written in SQL on `tickets`: the activity
+        counters of the users `given` and `taken` a to-do refreshed (one bus message
+        per user) as Odoo does for a to-do due by today, the tickets' stored next
+        deadline recomputed, and what the ORM would have marked as changed on them
+        (their activities, followers and what is computed from them) invalidated."""
+        today = fields.Date.today()
+        self.env['bus.bus'].sendmany([
+            ((self.env.cr.dbname, 'res.partner', user.partner_id.id),
+             {'type': 'activity_updated', key: True})
+            for users, key in ((given, 'activity_created'), (taken, 'activity_deleted'))
+            for user in users if date <= today])
+        self.env.cr.execute("""
+            UPDATE tik_ticket t SET activity_date_deadline = (
+                SELECT a.date_deadline FROM mail_activity a
+                WHERE a.res_model = %s AND a.res_id = t.id
+                ORDER BY a.date_deadline, a.id LIMIT 1)
+            WHERE t.id IN %s""", [self._name, tuple(tickets.ids)])
+        self._invalidate_model('mail.activity')
+        tickets._invalidate_mail()
+
+    def _invalidate_model(self, model):
+        """Forgets the cached values of `model` only: an invalidate_cache() without
+        field names forgets the whole cache, every model's."""
+        records = self.env[model]
+        records.invalidate_cache(fnames=list(records._fields))
+
+    def _invalidate_mail(self):
+        """Forgets what the tickets' discussion, followers and to-dos (the mixins'
+        fields) read before they were written in SQL; the tickets' own values stay."""
+        self.invalidate_cache(fnames=sorted(self._mixin_fields()), ids=self.ids)
 
     @api.model
     def _subscribe_many(self, pairs, users):
@@ -993,7 +1189,8 @@ class TikTicket(models.Model):
                 "INSERT INTO mail_followers_mail_message_subtype_rel "
                 "(mail_followers_id, mail_message_subtype_id) VALUES "
                 + ', '.join(['%s'] * len(rel)) + " ON CONFLICT DO NOTHING", rel)
-        self.env['mail.followers'].invalidate_cache()
+        self._invalidate_model('mail.followers')
+        self.browse([ticket_id for _f, ticket_id, _p in new])._invalidate_mail()
 
     def _schedule_next(self, sop_step):
         """Hands the to-do over to the next actor; the previous step's to-dos,
@@ -1067,21 +1264,25 @@ class TikTicket(models.Model):
         """
         if event not in workflow.REPORTER_NOTICES:
             return
-        template = self.env.ref(NOTICE_TEMPLATE % event)
+        template = self.env.ref(NOTICE_TEMPLATE % event).sudo().with_context(
+            lang=RECORD_LANG)
+        layout = self.env.ref(NOTICE_LAYOUT).sudo().with_context(lang=RECORD_LANG)
         company = self.env.user.company_id
-        for ticket in self:
-            # Queued for the mail scheduler: the step does not wait for the mail server.
-            notice = ticket.sudo().with_context(
-                lang=RECORD_LANG, mail_create_nosubscribe=True, custom_layout=NOTICE_LAYOUT,
-                mail_notify_force_send=False, **ticket._notice_context(event))
-            rendered = template.with_context(**notice.env.context).generate_email(
-                ticket.id, fields=['subject', 'body_html'])
+        agency = self._agency_address(company)
+        subtype = self.env.ref(NOTICE_SUBTYPE)
+        posts = []
+        for ticket in self.sudo().with_context(lang=RECORD_LANG):
+            ctx = dict(ticket.env.context, company=company, **ticket._notice_context(event))
             reporter = ticket.partner_id
-            notice.message_post(
-                body=rendered['body_html'], subject=rendered['subject'],
-                message_type='comment', subtype=NOTICE_SUBTYPE,
-                author_id=company.partner_id.id, email_from=self._agency_address(company),
-                partner_ids=reporter.ids if reporter.email else [])
+            posts.append({
+                'ticket': ticket, 'subtype': subtype, 'message_type': 'comment',
+                'subject': render_mail_text(ticket.env, template.subject, ticket, ctx),
+                'body': render_mail_text(ticket.env, template.body_html, ticket, ctx),
+                'author': company.partner_id, 'email_from': agency,
+                'partners': reporter if reporter.email else reporter.browse(),
+                'layout': layout, 'layout_ctx': ctx})
+        # Queued for the mail scheduler: the step does not wait for the mail server.
+        self._post_many(posts)
 
     def _notice_context(self, event):
         """What a notice's template reads from `ctx`: the portal link (with the token),

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
-from .utils import format_minutes
+from .utils import format_minutes, user_zone
 
 
 class TikTicketStep(models.Model):
@@ -73,10 +73,11 @@ class TikTicketStep(models.Model):
 
     @api.depends('date_start', 'date_deadline', 'date_done')
     def _compute_display_dates(self):
+        zone = user_zone(self.env)
         for line in self:
-            line.date_start_display = format_minutes(self.env, line.date_start)
-            line.date_deadline_display = format_minutes(self.env, line.date_deadline)
-            line.date_done_display = format_minutes(self.env, line.date_done)
+            line.date_start_display = format_minutes(self.env, line.date_start, zone)
+            line.date_deadline_display = format_minutes(self.env, line.date_deadline, zone)
+            line.date_done_display = format_minutes(self.env, line.date_done, zone)
 
     @api.model_cr
     def init(self):
@@ -104,7 +105,17 @@ class TikTicketStep(models.Model):
     def write(self, vals):
         if not is_workflow(self.env) or self.filtered('hash'):
             raise UserError(_('The journal of a ticket cannot be changed.'))
-        return super(TikTicketStep, self).write(vals)
+        result = super(TikTicketStep, self).write(vals)
+        # The ticket keeps its running line's moments (for its lists and searches).
+        moments = [name for name in ('date_deadline', 'date_at_risk') if name in vals]
+        if moments:
+            self.env.cr.execute(
+                "UPDATE tik_ticket t SET "
+                + ', '.join('%s = l.%s' % (name, name) for name in moments)
+                + " FROM tik_ticket_step l WHERE t.current_step_id = l.id AND l.id IN %s",
+                [tuple(self.ids)])  # pylint: disable=sql-injection
+            self.mapped('ticket_id').invalidate_cache(moments)
+        return result
 
     @api.multi
     def unlink(self):

@@ -1,8 +1,11 @@
+from functools import lru_cache
+
 import phonenumbers
 import pytz
 from babel.dates import format_datetime
 
 from odoo import fields
+from odoo.addons.mail.models.mail_template import format_date, format_tz, mako_template_env
 
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
@@ -41,12 +44,19 @@ def format_phone(number):
         parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def format_minutes(env, utc_string):
-    """A stored UTC datetime in the user's time zone, to the minute (lists, cards)."""
+def user_zone(env):
+    """The user's time zone, else the agency's."""
+    user = env.user
+    return pytz.timezone(user.tz or user.company_id.partner_id.tz or 'Asia/Jakarta')
+
+
+def format_minutes(env, utc_string, zone=None):
+    """A stored UTC datetime in the user's time zone (or `zone`, looked up once for a
+    batch), to the minute (lists, cards)."""
     if not utc_string:
         return False
-    tz = pytz.timezone(env.user.tz or env.user.company_id.partner_id.tz or 'Asia/Jakarta')
-    moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(tz)
+    moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(
+        zone or user_zone(env))
     return moment.strftime('%d/%m/%Y %H:%M')
 
 
@@ -57,3 +67,27 @@ def format_for_reporter(utc_string, tz_name):
         pytz.timezone(tz_name))
     text = format_datetime(moment, "EEEE, d MMMM y, HH.mm", locale=RECORD_LANG)
     return '%s %s' % (text, moment.tzname())
+
+
+@lru_cache(maxsize=256)
+def _compiled(text):
+    return mako_template_env.from_string(text)
+
+
+def render_mail_text(env, text, record, ctx):
+    """A text of a mail.template (its subject, its body) rendered on `record` with the
+    variables mail.template gives (object, user, ctx, format_date, format_tz).
+
+    The compiled form of each text is kept for the life of the process: compiling a
+    template is most of the cost of rendering it, and a notice goes with every step.
+    A manager's change of a template is a new text, compiled when first used."""
+    if not text:
+        return ''
+    result = _compiled(text).render({
+        'object': record, 'user': env.user, 'ctx': ctx,
+        'format_date': lambda date, format=False, context=None: format_date(
+            env, date, format),
+        'format_tz': lambda dt, tz=False, format=False, context=None: format_tz(
+            env, dt, tz, format),
+    })
+    return '' if result == 'False' else result
