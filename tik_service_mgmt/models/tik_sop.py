@@ -136,4 +136,8 @@ class TikSop(models.Model):
     def steps_by_sequence(self):
         """The document's active steps keyed by their number (1 to 7)."""
         self.ensure_one()
-        return {step.sequence: step for step in self.step_ids if step.active}
+        self.env.cr.execute("SELECT id, sequence FROM tik_sop_step WHERE sop_id = %s "
+                            "AND active ORDER BY sequence", [self.id])
+        rows = self.env.cr.fetchall()
+        steps = self.env['tik.sop.step'].browse([row[0] for row in rows])
+        return {row[1]: step for row, step in zip(rows, steps)}

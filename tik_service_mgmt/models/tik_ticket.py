@@ -17,7 +17,7 @@ from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
 from .utils import (RECORD_LANG, field_label, format_for_reporter, format_minutes,
-                    format_phone, render_mail_text, selection_label, user_zone)
+                    format_phone, render_mail_text, selection_label, shipped, user_zone)
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -495,8 +495,8 @@ class TikTicket(models.Model):
         vals.update(
             channel=channel, access_token=str(uuid.uuid4()), sop_id=self._filing_sop().id,
             number=self.env['ir.sequence'].sudo().next_by_code('tik.ticket'))
-        # The journal's first line and the receipt notice record the filing: no
-        # creation log, no tracking of the first values.
+        # The journal's first line, the step's note and the receipt record the filing:
+        # no creation log, no tracking of the first values.
         ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
             vals).with_env(self.env)
         reporter = ticket.sudo().partner_id
@@ -509,10 +509,28 @@ class TikTicket(models.Model):
             'user_id': sender.id if sender else False, 'channel': channel,
             'email_from': intake.email if intake and channel == 'email' else False,
             'date_done': now, 'sla_status': 'met',
-            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')}, head)
+            'note': '%s\n\n%s' % (ticket.name, ticket.description or '')}, head, ticket)
         ticket._enter('new', now, calendar, head)
-        ticket._notify_reporter('file')
+        self._post_many([ticket._filing_note(sent, sender, intake)]
+                        + ticket._notices('file', calendar))
         return ticket
+
+    def _filing_note(self, line, sender, intake):
+        """The chatter's note of step 1, in the name of who sent the ticket (the
+        requester in the portal, the sender of an e-mail, the helpdesk taking a call),
+        in the record's language."""
+        ticket = self.with_context(lang=RECORD_LANG)
+        partner = sender.sudo().partner_id if sender else ticket.sudo().partner_id
+        text = _('%(step)s: sent by %(user)s (%(channel)s).') % {
+            'step': line.sop_step_id.with_context(lang=RECORD_LANG).name,
+            'user': partner.name,
+            'channel': selection_label(ticket, 'channel', ticket.channel)}
+        note = ticket._note('%s\n%s' % (text, ticket.name), 'mail.mt_note')
+        if intake:
+            address = intake.email if intake.channel == 'email' else partner.email
+            note.update(author=partner, email_from=formataddr((partner.name, address))
+                        if address else partner.name)
+        return note
 
     @api.model
     def _filing_values(self, vals, intake):
@@ -668,7 +686,7 @@ class TikTicket(models.Model):
             "AND res_id IN %s AND partner_id IN %s",
             [self._name, tuple(self.ids) or (0,), tuple(partner_ids)])
         following = set(self.env.cr.fetchall())
-        quiet = self.env.ref('tik_service_mgmt.mt_ticket_actor').ids
+        quiet = shipped(self.env, 'tik_service_mgmt.mt_ticket_actor').ids
         # Read as superuser: Odoo's own check below answers False to a user who may
         # not open the ticket.
         reporters = {ticket.id: ticket.partner_id.id for ticket in self.sudo()}
@@ -796,13 +814,16 @@ class TikTicket(models.Model):
                 raise refusal
         now = fields.Datetime.now()
         calendar = self._work_calendar()
+        posts = []
         for ticket in self.with_context(lang=RECORD_LANG):
-            ticket._step(action, reason, now, calendar)
-            ticket._notify_reporter(action)
+            posts.append(ticket._step(action, reason, now, calendar))
+            posts += ticket._notices(action, calendar)
+        self._post_many(posts)
         return True
 
     def _step(self, action, reason, now, calendar):
-        """Seals the running step with what its actor did and enters the next one.
+        """Seals the running step with what its actor did and enters the next one;
+        returns the step's note for the chatter (a post of `_post_many`).
 
         Called on the ticket in the record's language: what is sealed and posted is
         evidence, in the agency's language whoever acts.
@@ -818,7 +839,7 @@ class TikTicket(models.Model):
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))}, head)
+                fields.Datetime.from_string(now))}, head, self)
         if missed:
             head['step_missed'] = True
         if rule.target == 'rejected':
@@ -832,21 +853,25 @@ class TikTicket(models.Model):
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
                    'rejected': _('The ticket is rejected.')}.get(rule.target)
-        self._post('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
+        return self._note('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
 
-    def _post(self, text, subtype, partner_ids=None):
-        """Posts plain `text` in the chatter as the current user. The text holds what
-        users wrote, so it is escaped and its links are not made live. The user may
-        have no e-mail address: a step must not fail for that (the company's stands in).
-        """
+    def _post(self, text, subtype):
+        """Posts plain `text` in the chatter as the current user."""
+        return self._post_many([self._note(text, subtype)])
+
+    def _note(self, text, subtype):
+        """Plain `text` as a post of the current user (see `_post_many`). The text
+        holds what users wrote, so it is escaped and its links are not made live. The
+        user may have no e-mail address: a step must not fail for that (the company's
+        stands in)."""
         user = self.env.user
         address = user.email or user.company_id.email
-        return self._post_many([{
-            'ticket': self, 'subtype': self.env.ref(subtype),
+        return {
+            'ticket': self, 'subtype': shipped(self.env, subtype),
             'body': '<p>%s</p>' % html_escape(text).replace('\n', '<br/>'),
             'author': user.partner_id,
             'email_from': formataddr((user.name, address)) if address else user.name,
-            'partners': self.env['res.partner'].browse(partner_ids or [])}])
+            'partners': self.env['res.partner']}
 
     @api.model
     def _post_many(self, posts):
@@ -881,7 +906,7 @@ class TikTicket(models.Model):
             JOIN mail_followers_mail_message_subtype_rel r ON r.mail_followers_id = f.id
             WHERE f.res_model = %s AND f.res_id IN %s
               AND r.mail_message_subtype_id IN %s""",
-                   [self.env.ref('base.group_user').id, self._name, tuple(tickets.ids),
+                   [shipped(self.env, 'base.group_user').id, self._name, tuple(tickets.ids),
                     tuple(subtypes)])
         followers, by_channel = {}, set()
         for ticket_id, subtype_id, partner_id, channel_id, employee in cr.fetchall():
@@ -910,14 +935,14 @@ class TikTicket(models.Model):
         told = [(set(p['partners'].ids) | followers.get((p['ticket'].id, p['subtype'].id),
                                                         set())) - {p['author'].id}
                 for p in lean]
-        everyone = set().union(*told)
-        partners = {}
-        if everyone:
-            cr.execute("""
-                SELECT p.id, p.email, bool_or(u.notification_type = 'inbox')
-                FROM res_partner p LEFT JOIN res_users u ON u.partner_id = p.id AND u.active
-                WHERE p.id IN %s GROUP BY p.id""", [tuple(everyone)])
-            partners = {row[0]: row[1:] for row in cr.fetchall()}
+        # Their addresses and whether they read their notifications in Odoo (and the
+        # authors' addresses: an author is not e-mailed his own message).
+        cr.execute("""
+            SELECT p.id, p.email, bool_or(u.notification_type = 'inbox')
+            FROM res_partner p LEFT JOIN res_users u ON u.partner_id = p.id AND u.active
+            WHERE p.id IN %s GROUP BY p.id""",
+                   [tuple(set().union(*told) | {p['author'].id for p in lean})])
+        partners = {row[0]: row[1:] for row in cr.fetchall()}
         body_field = messages._fields['body']
         rows = []
         for post in lean:
@@ -936,13 +961,26 @@ class TikTicket(models.Model):
             "message_id, no_auto_thread, create_uid, write_uid, create_date, write_date) "
             "VALUES " + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
         ids = [row[0] for row in cr.fetchall()]
+        # In a thread without messages the first post is the parent of the next ones.
+        first = {}
+        for mid, post, row in zip(ids, lean, rows):
+            ticket_id = post['ticket'].id
+            if ticket_id not in parents:
+                first.setdefault(ticket_id, (mid, row[12]))
+        later = [mid for mid, post in zip(ids, lean)
+                 if post['ticket'].id in first and first[post['ticket'].id][0] != mid]
+        if later:
+            cr.execute("UPDATE mail_message m SET parent_id = f.id FROM mail_message f "
+                       "WHERE m.id IN %s AND f.id = (SELECT min(id) FROM mail_message "
+                       "WHERE model = m.model AND res_id = m.res_id)", [tuple(later)])
+        parents.update(first)
         named = [(mid, pid) for mid, post in zip(ids, lean) for pid in post['partners'].ids]
         if named:
             cr.execute("INSERT INTO mail_message_res_partner_rel (mail_message_id, "
                        "res_partner_id) VALUES " + ', '.join(['%s'] * len(named)), named)
         notified, emailed, inbox = [], [], set()
         for mid, post, pids in zip(ids, lean, told):
-            author_email = post['author'].email or post['email_from']
+            author_email = partners[post['author'].id][0] or post['email_from']
             by_email = sorted(pid for pid in pids if not partners[pid][1]
                               and partners[pid][0] and partners[pid][0] != author_email)
             notified += [(mid, pid, True, True, 'ready') if pid in by_email
@@ -982,8 +1020,9 @@ class TikTicket(models.Model):
                 body = self.env['mail.template'].render_post_process(render_mail_text(
                     self.env, post['layout'].body_html, message, post['layout_ctx']))
             ticket_id = post['ticket'].id
+            parent = parents.get(ticket_id)
             rows.append((body, True, 'outgoing', True, mid,
-                         parents.get(ticket_id, (None, None))[1] or None,
+                         parent[1] if parent and parent[0] != mid else None,
                          repr({'X-Odoo-Objects': '%s-%s' % (self._name, ticket_id),
                                'X-Odoo-db-uuid': uuid_}),
                          uid, uid, now, now))
@@ -1024,7 +1063,7 @@ class TikTicket(models.Model):
             vals.update(current_step_id=False, date_closed=now, date_deadline=False,
                         date_at_risk=False)
         as_workflow(self).write(vals)
-        self._schedule_next(sop_step if seq else None)
+        self._schedule_next(sop_step if seq else None, calendar)
 
     @api.model
     def _filing_sop(self):
@@ -1067,7 +1106,7 @@ class TikTicket(models.Model):
                 [('actor', '=', actor), ('user_id', '!=', False)], limit=1)
         if sop_step.user_id:
             return sop_step.user_id
-        group = self.env.ref(ACTOR_GROUPS[actor])
+        group = shipped(self.env, ACTOR_GROUPS[actor])
         return group.users.filtered('active').sorted('id')[:1]
 
     def _schedule(self, user, summary, date, note=None, todo=None):
@@ -1076,12 +1115,15 @@ class TikTicket(models.Model):
         if not todo:
             return self._schedule_many([(self, user, summary, note)], date=date)
         todo = todo.sudo()
-        previous = todo.user_id
         self.env.cr.execute(
-            "UPDATE mail_activity SET user_id = %s, summary = %s, note = %s, "
-            "date_deadline = %s, write_uid = %s, write_date = %s WHERE id = %s",
+            "UPDATE mail_activity a SET user_id = %s, summary = %s, note = %s, "
+            "date_deadline = %s, write_uid = %s, write_date = %s "
+            "FROM (SELECT id, user_id FROM mail_activity WHERE id = %s) old "
+            "WHERE a.id = old.id RETURNING old.user_id",
             [user.id, summary, todo._fields['note'].convert_to_column(note or False, todo),
              date, self.env.uid, fields.Datetime.now(), todo.id])
+        previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
+        user = user.sudo()
         self._subscribe_many({(self.id, user.partner_id.id)}, user)
         self._todos_changed(self, user, previous - user, date)
         return True
@@ -1102,9 +1144,9 @@ class TikTicket(models.Model):
         cr, uid = self.env.cr, self.env.uid
         now = fields.Datetime.now()
         model_id = self.env['ir.model']._get(self._name).id
-        todo_type = self.env.ref('mail.mail_activity_data_todo')
+        todo_type = shipped(self.env, 'mail.mail_activity_data_todo')
         tickets = self.browse(list(OrderedDict.fromkeys(t.id for t, _u, _s, _n in todos)))
-        names = dict(tickets.sudo().name_get())
+        names = {ticket.id: ticket.number for ticket in tickets}  # their display names
         today = date or fields.Date.context_today(self.with_context(tz=self._tz()))
         note_field = activities._fields['note']
         rows = [(ticket.id, model_id, self._name, names[ticket.id], todo_type.id,
@@ -1179,7 +1221,7 @@ class TikTicket(models.Model):
         reporter = dict(cr.fetchall())
         default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
             self._name)
-        quiet = self.env.ref('tik_service_mgmt.mt_ticket_actor')
+        quiet = shipped(self.env, 'tik_service_mgmt.mt_ticket_actor')
         outside = set(users.filtered('share').mapped('partner_id').ids)
         rel = [(follower_id, subtype.id) for follower_id, ticket_id, partner_id in new
                for subtype in (quiet if partner_id != reporter.get(ticket_id)
@@ -1192,22 +1234,29 @@ class TikTicket(models.Model):
         self._invalidate_model('mail.followers')
         self.browse([ticket_id for _f, ticket_id, _p in new])._invalidate_mail()
 
-    def _schedule_next(self, sop_step):
+    def _schedule_next(self, sop_step, calendar=None):
         """Hands the to-do over to the next actor; the previous step's to-dos,
         escalations included, are done. The to-do is due today, so the actor's activity
         counter shows it at once; its note gives the step's deadline. It is written in
         the agency's language (Bahasa Indonesia), whoever acted."""
-        done = self.activity_ids.sudo()
+        # The ticket's activities in their order (activity_ids), read as they are.
+        self.env.cr.execute(
+            "SELECT id FROM mail_activity WHERE res_model = %s AND res_id = %s "
+            "ORDER BY date_deadline, id", [self._name, self.id])
+        done = self.env['mail.activity'].sudo().browse(
+            [row[0] for row in self.env.cr.fetchall()])
         user = sop_step and self._actor_user(workflow.actor_of(self.state), sop_step)
         if user:
-            summary, note = self.with_context(lang=RECORD_LANG)._todo_text()
+            zone = calendar.tz.zone if calendar else self._tz()
+            summary, note = self.with_context(lang=RECORD_LANG)._todo_text(zone)
             self._schedule(user, summary, fields.Date.context_today(
-                self.with_context(tz=self._tz())), note=note, todo=done[:1])
+                self.with_context(tz=zone)), note=note, todo=done[:1])
             done = done[1:]
         done.unlink()
 
-    def _todo_text(self):
-        """Summary and note of the running step's to-do, in the context's language."""
+    def _todo_text(self, zone):
+        """Summary and note of the running step's to-do, in the context's language and
+        the time zone `zone` (the agency's)."""
         expected = {
             'new': _('Designate the division'),
             'analysis': _('Check and accept/reject'),
@@ -1220,7 +1269,8 @@ class TikTicket(models.Model):
             expected = _('Rework: %s') % expected
         summary = '%s \u2014 %s' % (self.number, expected)
         note = _('%(subject)s. Step deadline: %(deadline)s.') % {
-            'subject': self.name, 'deadline': self._format_local(self.date_deadline)}
+            'subject': self.name,
+            'deadline': self._local(self.date_deadline, zone).strftime('%d-%m-%Y %H:%M')}
         if self.rework_reason:
             note = '%s %s' % (note, _('Rework requested: %s') % self.rework_reason)
         return summary, html_escape(note)
@@ -1253,26 +1303,31 @@ class TikTicket(models.Model):
 
     # --- the reporter -------------------------------------------------------------
 
-    def _notify_reporter(self, event):
-        """Tells the reporter of `event` (the filing, 'file', or an action of the SOP)
-        when it is one of workflow.REPORTER_NOTICES; does nothing otherwise.
+    def _notices(self, event, calendar=None):
+        """The reporter's notices of `event` (the filing, 'file', or an action of the
+        SOP), as posts of `_post_many`: none unless it is one of
+        workflow.REPORTER_NOTICES.
 
-        One notice per event: a message in the ticket's discussion (the portal shows
+        One notice per ticket: a message in the ticket's discussion (the portal shows
         it), from the agency, in Indonesian whoever acted, e-mailed to the reporter
         alone with the agency's identity and the portal link. Nobody else is told:
-        the actors have their to-dos.
+        the actors have their to-dos. The e-mail is queued for the mail scheduler:
+        the step does not wait for the mail server.
         """
         if event not in workflow.REPORTER_NOTICES:
-            return
-        template = self.env.ref(NOTICE_TEMPLATE % event).sudo().with_context(
+            return []
+        template = shipped(self.env, NOTICE_TEMPLATE % event).sudo().with_context(
             lang=RECORD_LANG)
-        layout = self.env.ref(NOTICE_LAYOUT).sudo().with_context(lang=RECORD_LANG)
+        layout = shipped(self.env, NOTICE_LAYOUT).sudo().with_context(lang=RECORD_LANG)
         company = self.env.user.company_id
         agency = self._agency_address(company)
-        subtype = self.env.ref(NOTICE_SUBTYPE)
+        subtype = shipped(self.env, NOTICE_SUBTYPE)
         posts = []
-        for ticket in self.sudo().with_context(lang=RECORD_LANG):
-            ctx = dict(ticket.env.context, company=company, **ticket._notice_context(event))
+        # Rendered with what the actor has read of the ticket already (who acts on a
+        # ticket reads what its notices say).
+        for ticket in self.with_context(lang=RECORD_LANG):
+            ctx = dict(ticket.env.context, company=company,
+                       **ticket._notice_context(event, calendar))
             reporter = ticket.partner_id
             posts.append({
                 'ticket': ticket, 'subtype': subtype, 'message_type': 'comment',
@@ -1281,10 +1336,9 @@ class TikTicket(models.Model):
                 'author': company.partner_id, 'email_from': agency,
                 'partners': reporter if reporter.email else reporter.browse(),
                 'layout': layout, 'layout_ctx': ctx})
-        # Queued for the mail scheduler: the step does not wait for the mail server.
-        self._post_many(posts)
+        return posts
 
-    def _notice_context(self, event):
+    def _notice_context(self, event, calendar=None):
         """What a notice's template reads from `ctx`: the portal link (with the token),
         and the date the reporter may expect (completion at filing, the resolution at
         acceptance), in Indonesian and the agency's time."""
@@ -1294,7 +1348,7 @@ class TikTicket(models.Model):
         expected = False
         if event == 'file':
             # Each step after the filing taking its whole time standard.
-            calendar = self._work_calendar()
+            calendar = calendar or self._work_calendar()
             moment = fields.Datetime.from_string(fields.Datetime.now())
             for days in self.env['tik.sop.step'].sudo()._durations_after_filing(
                     self.service_id.resolution_days):
@@ -1305,7 +1359,8 @@ class TikTicket(models.Model):
         elif event in ('close', 'reject'):
             values['tik_survey'] = '%s%s/survey' % (base, self.portal_url)
         if expected:
-            values['tik_expected'] = format_for_reporter(expected, self._tz())
+            values['tik_expected'] = format_for_reporter(
+                expected, calendar.tz.zone if calendar else self._tz())
         return values
 
     @api.model
@@ -1372,9 +1427,9 @@ class TikTicket(models.Model):
     def _tz(self):
         return self.env.user.company_id.partner_id.tz or DEFAULT_TZ
 
-    def _local(self, utc_string):
+    def _local(self, utc_string, zone=None):
         moment = pytz.utc.localize(fields.Datetime.from_string(utc_string))
-        return moment.astimezone(pytz.timezone(self._tz())).replace(tzinfo=None)
+        return moment.astimezone(pytz.timezone(zone or self._tz())).replace(tzinfo=None)
 
     def _format_local(self, utc_string):
         return self._local(utc_string).strftime('%d-%m-%Y %H:%M')

@@ -123,9 +123,10 @@ class TikTicketStep(models.Model):
             raise UserError(_('The journal of a ticket cannot be deleted.'))
         return super(TikTicketStep, self).unlink()
 
-    def _content(self, vals=None):
+    def _content(self, vals=None, number=None):
         """What the hash protects: everything the line says; with `vals` (values about
-        to be written) in place of the line's own, as the line will read once written."""
+        to be written) in place of the line's own, as the line will read once written
+        (and `number`, its ticket's, if the caller has it)."""
         self.ensure_one()
         vals = vals or {}
 
@@ -136,7 +137,7 @@ class TikTicketStep(models.Model):
             return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
 
         return {
-            'ticket': self.ticket_id.number,
+            'ticket': number or self.ticket_id.number,
             'position': get('position'),
             'step': self.sop_step_id.code,
             'action': get('action') or '',
@@ -161,14 +162,15 @@ class TikTicketStep(models.Model):
         self.env['tik.escalation'].sudo()._run()
         return True
 
-    def _seal(self, vals, ticket_vals=None):
+    def _seal(self, vals, ticket_vals=None, ticket=None):
         """Completes the running line with `vals` and its hash, chained to the ticket's
         journal head, in one write, and moves the head to it (workflow only): at once,
         or, given the dict `ticket_vals`, by adding the head to the values the caller
-        writes on the ticket next."""
+        writes on the ticket next. `ticket`: the line's ticket as the caller holds it
+        (its head and number read already)."""
         self.ensure_one()
-        ticket = self.ticket_id
-        digest = journal.chain_hash(ticket.journal_head, self._content(vals))
+        ticket = ticket or self.ticket_id
+        digest = journal.chain_hash(ticket.journal_head, self._content(vals, ticket.number))
         self.write(dict(vals, hash=digest))
         head = {'journal_head': digest, 'journal_length': self.position}
         if ticket_vals is None:

@@ -12,6 +12,14 @@ from odoo.addons.mail.models.mail_template import format_date, format_tz, mako_t
 RECORD_LANG = 'id_ID'
 
 
+def shipped(env, xmlid):
+    """The record the addon or Odoo ships as `xmlid`: env.ref without its query (the
+    lookup is cached by Odoo; these records are never deleted while installed)."""
+    model, res_id = env['ir.model.data'].xmlid_to_res_model_res_id(
+        xmlid, raise_if_not_found=True)
+    return env[model].browse(res_id)
+
+
 def in_users_language(model):
     """`model` speaking the context's language, else the user's (an RPC call may send
     no context at all)."""
