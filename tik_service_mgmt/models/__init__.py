@@ -17,3 +17,4 @@ from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
 from . import ir_config_parameter
+from . import bus_bus

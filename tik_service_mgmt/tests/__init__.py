@@ -21,3 +21,4 @@ from . import test_escalation
 from . import test_intake
 from . import test_notifications
 from . import test_catalogue
+from . import test_bus
