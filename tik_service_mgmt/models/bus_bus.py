@@ -8,7 +8,7 @@ import threading
 
 import psycopg2
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.sql_db import connection_info_for
 
 _logger = logging.getLogger(__name__)
@@ -68,9 +68,17 @@ class BusBus(models.Model):
         channels once the transaction is committed (before, a poller would find
         nothing), through the process's connection of NOTIFIER."""
         channels = set()
+        rows = []
+        now = fields.Datetime.now()
         for channel, message in notifications:
             channels.add(_json(channel))
-            self.sudo().create({'channel': _json(channel), 'message': _json(message)})
+            rows.append((_json(channel), _json(message), now, self.env.uid, now,
+                         self.env.uid))
+        if rows:
+            # The rows the ORM would write, in one statement.
+            self._cr.execute(
+                "INSERT INTO bus_bus (channel, message, create_date, create_uid, "
+                "write_date, write_uid) VALUES " + ', '.join(['%s'] * len(rows)), rows)
             if random.random() < 0.01:
                 self.gc()
         if channels:

@@ -82,8 +82,10 @@ class TikSopStep(models.Model):
         return sop.steps_by_sequence() if sop else {}
 
     @api.model
-    def _durations_after_filing(self, resolution_days=0):
+    def _durations_after_filing(self, resolution_days=0, sop=None):
         """Working days of each step after the filing (2 to 7), in order: the time from
-        receipt to closing. Step 4 takes `resolution_days` when given (a service's)."""
+        receipt to closing, under `sop` (default: the SOP in force). Step 4 takes
+        `resolution_days` when given (a service's)."""
+        steps = sop.steps_by_sequence() if sop else self.by_sequence()
         return [resolution_days if sequence == 4 and resolution_days else step.duration_days
-                for sequence, step in sorted(self.by_sequence().items()) if sequence > 1]
+                for sequence, step in sorted(steps.items()) if sequence > 1]

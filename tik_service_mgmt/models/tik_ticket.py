@@ -179,6 +179,9 @@ class TikTicket(models.Model):
     @api.depends('state', 'date_deadline', 'date_at_risk', 'step_missed')
     def _compute_sla_status(self):
         now = fields.Datetime.now()
+        # What the status is made of, in one read (a list reads only its own columns).
+        self.filtered(lambda ticket: isinstance(ticket.id, int)).read(
+            ['state', 'date_deadline', 'date_at_risk', 'step_missed'], load='_classic_write')
         for ticket in self:
             if ticket.state in workflow.ENDED:
                 ticket.sla_status = 'missed' if ticket.step_missed else 'met'
@@ -1106,8 +1109,12 @@ class TikTicket(models.Model):
                 [('actor', '=', actor), ('user_id', '!=', False)], limit=1)
         if sop_step.user_id:
             return sop_step.user_id
-        group = shipped(self.env, ACTOR_GROUPS[actor])
-        return group.users.filtered('active').sorted('id')[:1]
+        # The group's first active member (the group's own users, as group.users).
+        self.env.cr.execute(
+            "SELECT u.id FROM res_users u JOIN res_groups_users_rel r ON r.uid = u.id "
+            "WHERE r.gid = %s AND u.active ORDER BY u.id LIMIT 1",
+            [shipped(self.env, ACTOR_GROUPS[actor]).id])
+        return self.env['res.users'].browse([row[0] for row in self.env.cr.fetchall()])
 
     def _schedule(self, user, summary, date, note=None, todo=None):
         """A to-do for `user`; `todo`, an activity of this ticket, is handed over to
@@ -1316,9 +1323,10 @@ class TikTicket(models.Model):
         """
         if event not in workflow.REPORTER_NOTICES:
             return []
-        template = shipped(self.env, NOTICE_TEMPLATE % event).sudo().with_context(
-            lang=RECORD_LANG)
-        layout = shipped(self.env, NOTICE_LAYOUT).sudo().with_context(lang=RECORD_LANG)
+        # Read together, in the record's language.
+        template, layout = (shipped(self.env, NOTICE_TEMPLATE % event)
+                            | shipped(self.env, NOTICE_LAYOUT)).sudo().with_context(
+                                lang=RECORD_LANG)
         company = self.env.user.company_id
         agency = self._agency_address(company)
         subtype = shipped(self.env, NOTICE_SUBTYPE)
@@ -1351,7 +1359,7 @@ class TikTicket(models.Model):
             calendar = calendar or self._work_calendar()
             moment = fields.Datetime.from_string(fields.Datetime.now())
             for days in self.env['tik.sop.step'].sudo()._durations_after_filing(
-                    self.service_id.resolution_days):
+                    self.service_id.resolution_days, self.sop_id.sudo()):
                 moment = calendar.deadline(moment, days)
             expected = fields.Datetime.to_string(moment)
         elif event == 'accept':
