@@ -833,11 +833,11 @@ class TikTicket(models.Model):
         """
         rule = workflow.transition(self.state, action)
         note = (reason or '').strip() or self._output_note(rule)
-        step = self.current_step_id
+        step = as_workflow(self.current_step_id)
         missed = bool(step.date_deadline) and now > step.date_deadline
         # The ticket's new values are written once, with the state (see _enter).
         head = {}
-        as_workflow(step)._seal({
+        step._seal({
             'user_id': self.env.uid, 'date_done': now, 'note': note, 'action': action,
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
@@ -849,7 +849,7 @@ class TikTicket(models.Model):
             head['reject_reason'] = note
         self._enter(rule.target, now, calendar, head)
         # One internal message per step; the reporter hears of the moments that
-        # concern them from `_notify_reporter`, the actors from their to-dos.
+        # concern them from `_notices`, the actors from their to-dos.
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
             'step': step.sop_step_id.name, 'user': self.env.user.name,
             'action': selection_label(step, 'action', action),
@@ -1129,8 +1129,8 @@ class TikTicket(models.Model):
             "WHERE a.id = old.id RETURNING old.user_id",
             [user.id, summary, todo._fields['note'].convert_to_column(note or False, todo),
              date, self.env.uid, fields.Datetime.now(), todo.id])
-        previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         user = user.sudo()
+        previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         self._subscribe_many({(self.id, user.partner_id.id)}, user)
         self._todos_changed(self, user, previous - user, date)
         return True
@@ -1168,7 +1168,7 @@ class TikTicket(models.Model):
         activities = activities.browse([row[0] for row in cr.fetchall()])
         users = self.env['res.users'].sudo().browse(
             list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
-        self._subscribe_many({(ticket.id, user.partner_id.id)
+        self._subscribe_many({(ticket.id, user.sudo().partner_id.id)
                               for ticket, user, _s, _n in todos}, users)
         self._todos_changed(tickets, users, users.browse(), today)
         return activities
