@@ -24,7 +24,7 @@ What it does:
        addon also opens and seals the journal and schedules the helpdesk's to-do), the
        anchor as admin ({name, description, partner fields} as its form sends);
    (b) one workflow transition: ours `action_dispatch` as `helpdesk` on the tickets of
-       (a), whose division_id was set beforehand in one untimed call; the anchor a
+       (a), whose division_id was set beforehand in untimed calls; the anchor a
        write of stage_id (New -> In Progress) as admin;
    (c) search_read of 80 rows, the fields of the default list view, default order,
        empty domain: ours as `helpdesk` (sees every ticket), the anchor as admin;
@@ -279,8 +279,11 @@ def main():
 
         # (b) one transition
         division = helpdesk.call('tik.division', 'search', [], limit=1, order='id')[0]
-        log('setting division_id on %d tickets (one untimed call)' % len(ours_ids))
-        helpdesk.call('tik.ticket', 'write', ours_ids, {'division_id': division})
+        log('setting division_id on %d tickets (untimed calls of 50: each write is '
+            'tracked, one message per ticket)' % len(ours_ids))
+        for start in range(0, len(ours_ids), 50):
+            helpdesk.call('tik.ticket', 'write', ours_ids[start:start + 50],
+                          {'division_id': division})
         stages = admin.call('helpdesk.ticket.stage', 'search_read', [],
                             fields=['name', 'closed', 'mail_template_id'], order='sequence, id')
         target = [s for s in stages if not s['closed'] and not s['mail_template_id']][1]

@@ -3,7 +3,7 @@
 {
     "name": "Pengelolaan Layanan TIK",
     "summary": "ICT service desk run by the SOP of Diskominfo Kabupaten Trenggalek",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Services",
     "website": "https://diskominfo.trenggalekkab.go.id",
     "author": "Diskominfo Kabupaten Trenggalek",

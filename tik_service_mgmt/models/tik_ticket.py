@@ -135,10 +135,11 @@ class TikTicket(models.Model):
     holder_id = fields.Many2one(
         'res.users', string='Held by', compute='_compute_holder_id',
         help='Who the running step waits for.')
+    # Written with each step (see _step), as the journal says them.
     rework_reason = fields.Text(
-        compute='_compute_rework', help='Why the ticket came back, while it is reworked.')
+        readonly=True, copy=False, help='Why the ticket came back, while it is reworked.')
     rework_count = fields.Integer(
-        string='Reworks', compute='_compute_rework',
+        string='Reworks', readonly=True, copy=False,
         help='How many times the resolution was sent back for rework.')
     phone_display = fields.Char(string='Phone Number', compute='_compute_phone_display')
     whatsapp_url = fields.Char(
@@ -230,28 +231,6 @@ class TikTicket(models.Model):
         for ticket in self:
             actor = workflow.actor_of(ticket.state)
             ticket.holder_id = actor and ticket.sudo()._actor_user(actor).id
-
-    @api.depends('step_ids.action', 'step_ids.note')
-    def _compute_rework(self):
-        """From the sealed lines of the whole batch at once (a list shows 80 tickets):
-        how many reworks, and the last line's reason while it is a rework."""
-        ids = [ticket.id for ticket in self if isinstance(ticket.id, int)]
-        journal = {}
-        if ids:
-            self.env.cr.execute("""
-                SELECT ticket_id,
-                       count(*) FILTER (WHERE action = 'request_rework'),
-                       (array_agg(action ORDER BY position DESC, id DESC))[1],
-                       (array_agg(note ORDER BY position DESC, id DESC))[1]
-                FROM tik_ticket_step
-                WHERE ticket_id IN %s AND hash IS NOT NULL
-                GROUP BY ticket_id""", [tuple(ids)])
-            journal = {row[0]: row[1:] for row in self.env.cr.fetchall()}
-        for ticket in self:
-            count, action, note = journal.get(ticket.id, (0, None, None))
-            ticket.rework_count = count
-            ticket.rework_reason = (note if action == 'request_rework'
-                                    and ticket.state not in workflow.ENDED else False)
 
     @api.depends('phone')
     def _compute_phone_display(self):
@@ -847,6 +826,11 @@ class TikTicket(models.Model):
             head['step_missed'] = True
         if rule.target == 'rejected':
             head['reject_reason'] = note
+        # A rework's reason stands until the next step is done.
+        if action == 'request_rework':
+            head.update(rework_count=self.rework_count + 1, rework_reason=note)
+        elif self.rework_reason:
+            head['rework_reason'] = False
         self._enter(rule.target, now, calendar, head)
         # One internal message per step; the reporter hears of the moments that
         # concern them from `_notices`, the actors from their to-dos.

@@ -1,7 +1,9 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The actors' activity counters hear of a to-do handed to them: the bus messages are
-stored with the step and the longpolling is woken once the step is committed."""
+stored with the step and the longpolling is woken once the step is committed; the
+ticket's next activity deadline (the activity filters, the ordering) follows its
+to-dos, which the workflow writes in SQL."""
 import json
 import select
 from unittest.mock import patch
@@ -68,3 +70,26 @@ class TestBus(TikCase):
         NOTIFIER._connection().close()
         NOTIFIER.notify([['tik_bus_test', 'res.partner', 2]])
         self.assertEqual(self.heard(cnx), [[['tik_bus_test', 'res.partner', 2]]])
+
+    def test_the_tickets_next_activity_deadline_follows_its_todos(self):
+        ticket = self.ticket_in('new')
+        for action, actor, values in (('dispatch', 'helpdesk',
+                                       {'division_id': self.division_x.id}),
+                                      ('accept', 'kabid', {
+                                          'service_id': self.service_x.id,
+                                          'officer_id': self.officer.id,
+                                          'instruction': 'Cek rekaman DNS.'})):
+            todo = ticket.activity_ids
+            self.assertEqual(len(todo), 1)
+            self.assertEqual(ticket.activity_date_deadline, todo.date_deadline)
+            self.env.cr.execute('SELECT activity_date_deadline FROM tik_ticket WHERE id = %s',
+                                [ticket.id])
+            self.assertEqual(self.env.cr.fetchone()[0], todo.date_deadline)
+            self.assertEqual(self.Ticket.search([
+                ('id', '=', ticket.id),
+                ('activity_date_deadline', '=', todo.date_deadline)]), ticket)
+            self.act(ticket, actor, values, action)
+        self.env.cr.execute('SELECT activity_date_deadline FROM tik_ticket WHERE id = %s',
+                            [ticket.id])
+        self.assertEqual(self.env.cr.fetchone()[0],
+                         ticket.activity_ids.date_deadline)
