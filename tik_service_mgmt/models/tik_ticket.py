@@ -60,9 +60,10 @@ class TikTicket(models.Model):
     partner_id = fields.Many2one(
         'res.partner', string='Reporter', required=True, default=_default_partner,
         index=True)
+    # Its value is the same in every context: read once, whatever the context.
     unit_id = fields.Many2one(
         'res.partner', string='Unit (OPD)', compute='_compute_unit_id', store=True,
-        index=True, help="The reporter's government unit.")
+        index=True, context_dependent=False, help="The reporter's government unit.")
     phone = fields.Char(help='Stored in international form, e.g. +6281234567890.')
     email = fields.Char()
     service_id = fields.Many2one(
@@ -481,7 +482,7 @@ class TikTicket(models.Model):
         # no creation log, no tracking of the first values.
         ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
             vals).with_env(self.env)
-        reporter = ticket.sudo().partner_id
+        reporter = self.env['res.partner'].sudo().browse(vals['partner_id'])
         ticket._subscribe_many({(ticket.id, reporter.id)}, reporter.user_ids)
         now = fields.Datetime.now()
         sent = ticket._open_step(ticket._sop_step(1), now, calendar)
