@@ -905,7 +905,14 @@ class TikTicket(models.Model):
         lean = [p for p in posts if (p['ticket'].id, p['subtype'].id) not in by_channel]
         for post in posts:
             if post not in lean:
-                messages |= post['ticket'].sudo().message_post(
+                thread = post['ticket'].sudo().with_context(
+                    mail_notify_force_send=False, mail_create_nosubscribe=True)
+                if post.get('layout'):
+                    thread = thread.with_context(
+                        custom_layout=post['layout'].get_external_id()[post['layout'].id],
+                        **{key: value for key, value in post['layout_ctx'].items()
+                           if key.startswith('tik_')})
+                messages |= thread.message_post(
                     body=post['body'], subject=post.get('subject'),
                     subtype_id=post['subtype'].id, author_id=post['author'].id,
                     email_from=post['email_from'], partner_ids=post['partners'].ids,

@@ -80,6 +80,22 @@ class TestNotices(TikCase):
         self.assertEqual(self.mails().mapped('recipient_ids'), reporter)
         self.assertEqual(ticket.message_ids.mapped('needaction_partner_ids'), reporter)
 
+    def test_a_channel_following_the_ticket_gets_the_same_notice(self):
+        """A channel following a ticket is rare: its messages go through message_post,
+        which tells channels, and read as every other notice."""
+        ticket = self.file_ticket(service_id=self.service_x.id)
+        channel = self.env['mail.channel'].create({'name': 'Pantauan Layanan TIK'})
+        ticket.sudo().message_subscribe(channel_ids=channel.ids, subtype_ids=self.notice.ids)
+        self.act(ticket, 'helpdesk', {'division_id': self.division_x.id}, 'dispatch')
+        notice = self.notices(ticket)[-1]
+        self.assertNotice(notice, ticket, 'dispatch')
+        self.assertEqual(notice.channel_ids, channel)
+        # The step's note, which the channel does not follow, is written as ever.
+        note = ticket.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref('mail.mt_note')).sorted('id')[-1]
+        self.assertFalse(note.channel_ids)
+        self.assertEqual(note.author_id, self.helpdesk.partner_id)
+
     def test_a_rejection_tells_the_reason(self):
         ticket = self.ticket_in('rejected')
         notices = self.notices(ticket)
