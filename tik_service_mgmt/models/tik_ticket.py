@@ -604,7 +604,13 @@ class TikTicket(models.Model):
     @api.multi
     def write(self, vals):
         if is_workflow(self.env):
-            return super(TikTicket, self).write(vals)
+            # The workflow writes derived values, never a tracked one: Odoo 11 would
+            # still read every tracked field first, to find nothing changed.
+            tracked = {name for name, field in self._fields.items()
+                       if getattr(field, 'track_visibility', None)}
+            quiet = self if tracked.intersection(vals) else self.with_context(
+                mail_notrack=True)
+            return super(TikTicket, quiet).write(vals)
         self._check_write(vals)
         self._check_catalogue(vals)
         if vals.get('phone'):
@@ -1058,6 +1064,8 @@ class TikTicket(models.Model):
             vals.update(current_step_id=False, date_closed=now, date_deadline=False,
                         date_at_risk=False)
         as_workflow(self).write(vals)
+        # Odoo 11 forgets the values it has just written; the to-do reads them next.
+        self._cache.update(self._convert_to_cache(vals, update=True))
         self._schedule_next(sop_step if seq else None, calendar)
 
     @api.model
