@@ -1132,7 +1132,7 @@ class TikTicket(models.Model):
         user = user.sudo()
         previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         self._subscribe_many({(self.id, user.partner_id.id)}, user)
-        self._todos_changed(self, user, previous - user, date)
+        self._todos_changed(self, user, previous - user)
         return True
 
     @api.model
@@ -1170,21 +1170,22 @@ class TikTicket(models.Model):
             list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
         self._subscribe_many({(ticket.id, user.sudo().partner_id.id)
                               for ticket, user, _s, _n in todos}, users)
-        self._todos_changed(tickets, users, users.browse(), today)
+        self._todos_changed(tickets, users, users.browse())
         return activities
 
-    def _todos_changed(self, tickets, given, taken, date):
-        """After to-dos due on `date` were written in SQL on `tickets`: the activity
-        counters of the users `given` and `taken` a to-do refreshed (one bus message
-        per user) as Odoo does for a to-do due by today, the tickets' stored next
-        deadline recomputed, and what the ORM would have marked as changed on them
-        (their activities, followers and what is computed from them) invalidated."""
-        today = fields.Date.today()
+    def _todos_changed(self, tickets, given, taken):
+        """After to-dos were written in SQL on `tickets`: the activity counters of the
+        users `given` and `taken` a to-do refreshed (one bus message per user; the
+        workflow's to-dos are due today in the agency's time, which Odoo's own test
+        against the UTC date would miss from midnight to 07:00 WIB), the tickets'
+        stored next deadline recomputed, and what the ORM would have marked as changed
+        on them (their activities, followers and what is computed from them)
+        invalidated."""
         self.env['bus.bus'].sendmany([
             ((self.env.cr.dbname, 'res.partner', user.partner_id.id),
              {'type': 'activity_updated', key: True})
             for users, key in ((given, 'activity_created'), (taken, 'activity_deleted'))
-            for user in users if date <= today])
+            for user in users])
         self.env.cr.execute("""
             UPDATE tik_ticket t SET activity_date_deadline = (
                 SELECT a.date_deadline FROM mail_activity a

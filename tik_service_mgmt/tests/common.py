@@ -47,9 +47,11 @@ class TikCase(SavepointCase):
         cls.unit_kominfo = partner.create({'name': 'Kominfo Uji', 'is_company': True})
 
         def user(login, groups, unit):
+            # The staff work in Trenggalek: their day is the agency's (WIB), as their
+            # to-dos' (activity states, "today", read in the user's time zone).
             return env['res.users'].create({
                 'name': login.replace('_', ' ').title(), 'login': 'test_' + login,
-                'email': login + '@uji.go.id', 'parent_id': unit.id,
+                'email': login + '@uji.go.id', 'parent_id': unit.id, 'tz': 'Asia/Jakarta',
                 'groups_id': [(6, 0, [env.ref(g).id for g in groups])],
             })
         tik = 'tik_service_mgmt.'
