@@ -37,7 +37,7 @@ MAY_WRITE = {
 DERIVED = ['unit_id', 'state', 'number', 'current_step_id', 'date_deadline',
            'date_at_risk', 'sla_status', 'date_closed', 'reject_reason', 'step_missed',
            'access_token', 'channel', 'journal_head', 'journal_length', 'sop_id',
-           'whatsapp_url']
+           'whatsapp_url', 'rework_count', 'rework_reason']
 
 
 class TestAuthority(TikCase):
@@ -70,6 +70,7 @@ class TestAuthority(TikCase):
             'journal_head': 'f' * 64, 'journal_length': 99, 'active': False,
             'sop_id': self.sop_other.id,
             'whatsapp_url': 'https://wa.me/6281111111111',
+            'rework_count': 5, 'rework_reason': 'Alasan perbaikan palsu.',
         }
 
     def stored(self, ticket, names=None):
@@ -108,7 +109,7 @@ class TestAuthority(TikCase):
         expected = {(state, actor, name) for (state, actor), names in MAY_WRITE.items()
                     for name in names}
         self.assertEqual(sorted(succeeded), sorted(expected))
-        self.assertEqual(cells, 8 * 27 * 12)
+        self.assertEqual(cells, 8 * 29 * 12)
 
     def test_refusals_name_the_field_and_who_decides_it(self):
         ticket = self.ticket_in('in_progress')
