@@ -129,6 +129,19 @@ def actor_of(state):
     return next((t.actor for t in TRANSITIONS.values() if t.state == state), None)
 
 
+def time_standard(state, deadline, at_risk, missed, now):
+    """Where a ticket stands against the time standard at `now`: `deadline` and
+    `at_risk` are its running step's moments, `missed` whether an earlier step missed
+    its own (moments as comparable values, e.g. 'YYYY-MM-DD HH:MM:SS' in UTC)."""
+    if state in ENDED:
+        return 'missed' if missed else 'met'
+    if deadline and deadline < now:
+        return 'late'
+    if at_risk and at_risk <= now:
+        return 'at_risk'
+    return 'on_track'
+
+
 def running_step(state):
     """Sequence number of the SOP step running in `state` (None once ended)."""
     return STATE_STEP.get(state)

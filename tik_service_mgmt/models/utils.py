@@ -1,3 +1,4 @@
+from datetime import datetime
 from functools import lru_cache
 
 import phonenumbers
@@ -10,6 +11,8 @@ from odoo.addons.mail.models.mail_template import format_date, format_tz, mako_t
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
 RECORD_LANG = 'id_ID'
+# A stored datetime (UTC, 'YYYY-MM-DD HH:MM:SS') cut to the minute.
+MINUTE = '%Y-%m-%d %H:%M'
 
 
 def shipped(env, xmlid):
@@ -53,9 +56,13 @@ def format_phone(number):
 
 
 def user_zone(env):
-    """The user's time zone, else the agency's."""
-    user = env.user
-    return pytz.timezone(user.tz or user.company_id.partner_id.tz or 'Asia/Jakarta')
+    """The time zone of the request (the web client sends the user's), else the
+    user's, else the agency's, as Odoo's context_timestamp chooses."""
+    name = env.context.get('tz')
+    if name not in pytz.all_timezones_set:
+        user = env.user
+        name = user.tz or user.company_id.partner_id.tz or 'Asia/Jakarta'
+    return pytz.timezone(name)
 
 
 def format_minutes(env, utc_string, zone=None):
@@ -63,9 +70,10 @@ def format_minutes(env, utc_string, zone=None):
     batch), to the minute (lists, cards)."""
     if not utc_string:
         return False
-    moment = pytz.utc.localize(fields.Datetime.from_string(utc_string)).astimezone(
+    moment = pytz.utc.localize(datetime.strptime(utc_string[:16], MINUTE)).astimezone(
         zone or user_zone(env))
-    return moment.strftime('%d/%m/%Y %H:%M')
+    return '%02d/%02d/%d %02d:%02d' % (
+        moment.day, moment.month, moment.year, moment.hour, moment.minute)
 
 
 def format_for_reporter(utc_string, tz_name):

@@ -1,3 +1,4 @@
+from odoo import models
 from odoo.exceptions import AccessError
 
 from .common import TikCase
@@ -58,3 +59,31 @@ class TestVisibility(TikCase):
             self.other_unit.sudo(self.requester).read(['name'])
         with self.assertRaises(AccessError):
             self.other_unit.sudo(self.portal).read(['name'])
+
+    def test_a_list_reads_what_odoo_reads(self):
+        """The list's one-query read gives each user what Odoo's read gives them."""
+        columns = ['number', 'name', 'unit_id', 'service_id', 'division_id', 'officer_id',
+                   'partner_id', 'state', 'date_deadline', 'sla_status', 'rework_count',
+                   'date_deadline_display', 'step_missed', 'phone']
+        # One ticket late, so that the time standard read is not the same for all.
+        self.env.cr.execute(
+            "UPDATE tik_ticket SET date_deadline = now() at time zone 'UTC' - interval "
+            "'1 hour' WHERE id = %s", [self.colleague.id])
+        for user in (self.requester, self.portal, self.officer, self.kabid, self.helpdesk,
+                     self.head):
+            for lang in ('en_US', 'id_ID'):
+                self.env.cache.invalidate()
+                tickets = self.visible(user).with_context(lang=lang, tz='Asia/Jakarta')
+                self.assertTrue(tickets._reads_columns(columns, '_classic_read'))
+                rows = tickets.read(columns)
+                self.env.cache.invalidate()
+                expected = models.BaseModel.read(tickets, columns)
+                self.assertEqual(rows, expected, (user.login, lang))
+        states = {row['id']: row['sla_status'] for row in self.all.read(['sla_status'])}
+        self.assertEqual(states[self.colleague.id], 'late')
+
+    def test_a_list_read_of_a_foreign_ticket_is_refused(self):
+        mine = self.own | self.colleague
+        with self.assertRaises(AccessError):
+            (mine | self.other_unit).sudo(self.requester).read(['number', 'state'])
+        self.assertEqual(len(mine.sudo(self.requester).read(['number', 'state'])), 2)
