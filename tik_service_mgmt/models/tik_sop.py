@@ -3,6 +3,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .utils import warm
+
 SOP_STATES = [('draft', 'Draft'), ('in_force', 'In Force'), ('superseded', 'Superseded')]
 # What the service manager may still change on a document in force or superseded: who
 # receives the to-dos of a step is operations, not the signed text.
@@ -139,5 +141,6 @@ class TikSop(models.Model):
         self.env.cr.execute("SELECT id, sequence FROM tik_sop_step WHERE sop_id = %s "
                             "AND active ORDER BY sequence", [self.id])
         rows = self.env.cr.fetchall()
-        steps = self.env['tik.sop.step'].browse([row[0] for row in rows])
+        steps = warm(self.env['tik.sop.step'].browse([row[0] for row in rows]), [
+            'sequence', 'code', 'name', 'actor', 'duration_days', 'user_id'])
         return {row[1]: step for row, step in zip(rows, steps)}

@@ -18,7 +18,8 @@ from ..lib import journal, workflow
 from ..lib.deadline import WorkCalendar
 from .authority import as_intake, as_workflow, intake_of, is_workflow
 from .utils import (RECORD_LANG, field_label, format_for_reporter, format_minutes,
-                    format_phone, render_mail_text, selection_label, shipped, user_zone)
+                    format_phone, render_mail_text, selection_label, shipped, user_zone,
+                    warm)
 
 # Fields of the mixins tik.ticket inherits: their own models guard them.
 MIXINS = ('mail.thread', 'mail.activity.mixin', 'portal.mixin')
@@ -46,6 +47,8 @@ LIST_COMPUTED = {
     'sla_status': ('state', 'date_deadline', 'date_at_risk', 'step_missed'),
     'date_deadline_display': ('date_deadline',),
 }
+# What the workflow reads of the acting user (see utils.warm).
+USER_FIELDS = ['name', 'email', 'partner_id', 'company_id', 'tz']
 # Columns of the ticket that its journal lines carry for grouping (tik.ticket.step).
 JOURNAL_COPIES = ('unit_id', 'division_id', 'service_id')
 
@@ -255,6 +258,8 @@ class TikTicket(models.Model):
 
     @api.depends('partner_id.commercial_partner_id.is_company')
     def _compute_unit_id(self):
+        commercial = warm(self.mapped('partner_id'), ['commercial_partner_id'])
+        warm(commercial.mapped('commercial_partner_id'), ['is_company'])
         for ticket in self:
             unit = ticket.partner_id.commercial_partner_id
             ticket.unit_id = unit if unit.is_company else False
@@ -545,6 +550,7 @@ class TikTicket(models.Model):
     @api.model
     def create(self, vals):
         intake = intake_of(self.env)
+        warm(self.env.user, USER_FIELDS)
         vals, channel = self._filing_values(vals, intake)
         calendar = self._work_calendar()
         # Drawn last, once the ticket is valid: the register has no gaps.
@@ -555,8 +561,13 @@ class TikTicket(models.Model):
         # no creation log, no tracking of the first values.
         ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
             vals).with_env(self.env)
-        reporter = self.env['res.partner'].sudo().browse(vals['partner_id'])
-        ticket._subscribe_many({(ticket.id, reporter.id)}, reporter.user_ids)
+        # Odoo 11 forgets the values it has just written; the filing reads them next.
+        ticket._cache.update(ticket._convert_to_cache(
+            dict(vals, state='new', active=True), update=True))
+        reporter = warm(self.env['res.partner'].sudo().browse(vals['partner_id']),
+                        ['user_ids'])
+        ticket._subscribe_many({(ticket.id, reporter.id)},
+                               warm(reporter.user_ids, ['share', 'partner_id']))
         now = fields.Datetime.now()
         sent = ticket._open_step(ticket._sop_step(1), now, calendar)
         sender = intake.user if intake else self.env.user
@@ -576,9 +587,10 @@ class TikTicket(models.Model):
         requester in the portal, the sender of an e-mail, the helpdesk taking a call),
         in the record's language."""
         ticket = self.with_context(lang=RECORD_LANG)
-        partner = sender.sudo().partner_id if sender else ticket.sudo().partner_id
+        partner = warm(sender.sudo().partner_id if sender else ticket.sudo().partner_id,
+                       ['name', 'email'])
         text = _('%(step)s: sent by %(user)s (%(channel)s).') % {
-            'step': line.sop_step_id.with_context(lang=RECORD_LANG).name,
+            'step': self._sop_step(line.sop_step_id.sequence).with_env(ticket.env).name,
             'user': partner.name,
             'channel': selection_label(ticket, 'channel', ticket.channel)}
         note = ticket._note('%s\n%s' % (text, ticket.name), 'mail.mt_note')
@@ -619,7 +631,8 @@ class TikTicket(models.Model):
         if vals.get('phone'):
             vals['phone'] = self._normalize_phone(vals['phone'])
         if not vals.get('email') and vals.get('partner_id'):
-            vals['email'] = self.env['res.partner'].browse(vals['partner_id']).email
+            vals['email'] = warm(self.env['res.partner'].browse(vals['partner_id']),
+                                 ['email']).email
         return vals, channel
 
     @api.model
@@ -875,6 +888,9 @@ class TikTicket(models.Model):
             if refusal:
                 raise refusal
         now = fields.Datetime.now()
+        warm(self.env.user, USER_FIELDS)
+        for sop in self.mapped('sop_id'):
+            sop.steps_by_sequence()  # read once, for every step of the batch
         calendar = self._work_calendar()
         posts = []
         for ticket in self.with_context(lang=RECORD_LANG):
@@ -915,7 +931,7 @@ class TikTicket(models.Model):
         # One internal message per step; the reporter hears of the moments that
         # concern them from `_notices`, the actors from their to-dos.
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
-            'step': step.sop_step_id.name, 'user': self.env.user.name,
+            'step': step.sop_step_id.with_env(self.env).name, 'user': self.env.user.name,
             'action': selection_label(step, 'action', action),
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
@@ -1067,6 +1083,11 @@ class TikTicket(models.Model):
                        "(mail_message_id, res_partner_id, is_read, is_email, email_status) "
                        "VALUES " + ', '.join(['%s'] * len(notified)), notified)
         messages = messages | messages.browse(ids)
+        # The e-mail's layout reads the messages just written.
+        for message, post, row in zip(messages.browse(ids), lean, rows):
+            message._cache.update(message._convert_to_cache(
+                {'body': row[5], 'subject': row[6] or False, 'model': self._name,
+                 'res_id': row[2], 'record_name': row[3]}, validate=False))
         self._queue_emails(emailed, parents)
         tickets._invalidate_mail()
         if inbox:
@@ -1162,14 +1183,19 @@ class TikTicket(models.Model):
         at_risk = calendar.after_working_hours(
             start, calendar.working_hours(start, deadline) * (1 - self._at_risk_share()))
         lines = as_workflow(self.env['tik.ticket.step'])
-        return lines.create({
+        vals = {
             'ticket_id': self.id, 'sop_step_id': sop_step.id, 'date_start': now,
             'division_id': self.division_id.id, 'unit_id': self.unit_id.id,
             'service_id': self.service_id.id,
             'position': position or self.journal_length + 1,
             'duration_days': days, 'date_deadline': fields.Datetime.to_string(deadline),
             'date_at_risk': fields.Datetime.to_string(min(at_risk, deadline)),
-        })
+            'sla_status': 'running',
+        }
+        line = lines.create(vals)
+        # Odoo 11 forgets the values it has just written; the step reads them next.
+        line._cache.update(line._convert_to_cache(vals, update=True))
+        return line
 
     def _actor_user(self, actor, sop_step=None):
         """The person who acts as `actor` for this ticket."""
@@ -1202,7 +1228,7 @@ class TikTicket(models.Model):
             "WHERE a.id = old.id RETURNING old.user_id",
             [user.id, summary, todo._fields['note'].convert_to_column(note or False, todo),
              date, self.env.uid, fields.Datetime.now(), todo.id])
-        user = user.sudo()
+        user = warm(user.sudo(), ['partner_id', 'share'])
         previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         self._subscribe_many({(self.id, user.partner_id.id)}, user)
         self._todos_changed(self, user, previous - user)
@@ -1398,9 +1424,9 @@ class TikTicket(models.Model):
         if event not in workflow.REPORTER_NOTICES:
             return []
         # Read together, in the record's language.
-        template, layout = (shipped(self.env, NOTICE_TEMPLATE % event)
-                            | shipped(self.env, NOTICE_LAYOUT)).sudo().with_context(
-                                lang=RECORD_LANG)
+        template, layout = warm((shipped(self.env, NOTICE_TEMPLATE % event)
+                                 | shipped(self.env, NOTICE_LAYOUT)).sudo().with_context(
+                                     lang=RECORD_LANG), ['subject', 'body_html'])
         company = self.env.user.company_id
         agency = self._agency_address(company)
         subtype = shipped(self.env, NOTICE_SUBTYPE)
@@ -1410,7 +1436,7 @@ class TikTicket(models.Model):
         for ticket in self.with_context(lang=RECORD_LANG):
             ctx = dict(ticket.env.context, company=company,
                        **ticket._notice_context(event, calendar))
-            reporter = ticket.partner_id
+            reporter = warm(ticket.partner_id, ['name', 'email'])
             posts.append({
                 'ticket': ticket, 'subtype': subtype, 'message_type': 'comment',
                 'subject': render_mail_text(ticket.env, template.subject, ticket, ctx),
@@ -1432,8 +1458,8 @@ class TikTicket(models.Model):
             # Each step after the filing taking its whole time standard.
             calendar = calendar or self._work_calendar()
             moment = fields.Datetime.from_string(fields.Datetime.now())
-            for days in self.env['tik.sop.step'].sudo()._durations_after_filing(
-                    self.service_id.resolution_days, self.sop_id.sudo()):
+            for days in self.env['tik.sop.step']._durations_after_filing(
+                    self.service_id.resolution_days, self.sop_id):
                 moment = calendar.deadline(moment, days)
             expected = fields.Datetime.to_string(moment)
         elif event == 'accept':
@@ -1447,7 +1473,11 @@ class TikTicket(models.Model):
 
     @api.model
     def _agency_address(self, company):
-        """The sender of the notices: the agency, by its own address or the catchall."""
+        """The sender of the notices: the agency, by its own address or the catchall.
+        Reads what the notices show of the agency (see NOTICE_LAYOUT)."""
+        warm(company, ['name', 'email', 'phone', 'partner_id'])
+        warm(company.partner_id.sudo(), ['type', 'street', 'street2', 'city', 'zip',
+                                         'state_id', 'country_id', 'website'])
         address = company.email
         if not address:
             params = self.env['ir.config_parameter'].sudo()

@@ -123,10 +123,10 @@ class TikTicketStep(models.Model):
             raise UserError(_('The journal of a ticket cannot be deleted.'))
         return super(TikTicketStep, self).unlink()
 
-    def _content(self, vals=None, number=None):
+    def _content(self, vals=None, number=None, code=None):
         """What the hash protects: everything the line says; with `vals` (values about
         to be written) in place of the line's own, as the line will read once written
-        (and `number`, its ticket's, if the caller has it)."""
+        (and `number` and `code`, its ticket's and its step's, if the caller has them)."""
         self.ensure_one()
         vals = vals or {}
 
@@ -139,7 +139,7 @@ class TikTicketStep(models.Model):
         return {
             'ticket': number or self.ticket_id.number,
             'position': get('position'),
-            'step': self.sop_step_id.code,
+            'step': code or self.sop_step_id.code,
             'action': get('action') or '',
             'user': get('user_id').id,
             'channel': get('channel') or '',
@@ -170,7 +170,10 @@ class TikTicketStep(models.Model):
         (its head and number read already)."""
         self.ensure_one()
         ticket = ticket or self.ticket_id
-        digest = journal.chain_hash(ticket.journal_head, self._content(vals, ticket.number))
+        # The ticket's environment has its SOP's steps read (steps_by_sequence).
+        code = self.sop_step_id.with_env(ticket.env).code
+        digest = journal.chain_hash(ticket.journal_head,
+                                    self._content(vals, ticket.number, code))
         self.write(dict(vals, hash=digest))
         head = {'journal_head': digest, 'journal_length': self.position}
         if ticket_vals is None:

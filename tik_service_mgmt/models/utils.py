@@ -23,6 +23,21 @@ def shipped(env, xmlid):
     return env[model].browse(res_id)
 
 
+def warm(records, names):
+    """Loads the fields `names` of `records` into the cache in one query, and returns
+    `records`.
+
+    A first read of one field of a record makes Odoo 11 load every stored column of it
+    and of the records prefetched with it (seventy for a partner, more for a user), a
+    millisecond or two of conversions each time: where the workflow needs a few values
+    of a user, a partner or a template, this loads just those."""
+    missing = [record.id for record in records
+               if not all(name in record._cache for name in names)]
+    if missing:
+        records.browse(missing).read(names, load='_classic_write')
+    return records
+
+
 def in_users_language(model):
     """`model` speaking the context's language, else the user's (an RPC call may send
     no context at all)."""
