@@ -47,6 +47,14 @@ LIST_COMPUTED = {
     'sla_status': ('state', 'date_deadline', 'date_at_risk', 'step_missed'),
     'date_deadline_display': ('date_deadline',),
 }
+# What a new ticket holds besides the values it is filed with.
+FILED = {'state': 'new', 'active': True, 'service_id': False, 'division_id': False,
+         'officer_id': False, 'journal_head': False, 'journal_length': 0,
+         'rework_count': 0, 'rework_reason': False, 'activity_date_deadline': False}
+# What a journal line holds when its step opens, besides the values it opens with.
+OPENED = {'user_id': False, 'action': False, 'channel': False, 'email_from': False,
+          'date_done': False, 'date_escalated': False, 'hours_taken': 0.0, 'note': False,
+          'hash': False}
 # What the workflow reads of the acting user (see utils.warm).
 USER_FIELDS = ['name', 'email', 'partner_id', 'company_id', 'tz']
 # Columns of the ticket that its journal lines carry for grouping (tik.ticket.step).
@@ -258,11 +266,15 @@ class TikTicket(models.Model):
 
     @api.depends('partner_id.commercial_partner_id.is_company')
     def _compute_unit_id(self):
-        commercial = warm(self.mapped('partner_id'), ['commercial_partner_id'])
-        warm(commercial.mapped('commercial_partner_id'), ['is_company'])
         for ticket in self:
-            unit = ticket.partner_id.commercial_partner_id
-            ticket.unit_id = unit if unit.is_company else False
+            ticket.unit_id = self._unit_of(ticket.partner_id)
+
+    @api.model
+    def _unit_of(self, partner):
+        """The government unit of `partner`: its company, if it has one."""
+        unit = warm(warm(partner, ['commercial_partner_id']).commercial_partner_id,
+                    ['is_company'])
+        return unit if unit.is_company else unit.browse()
 
     @api.depends('state', 'date_deadline', 'date_at_risk', 'step_missed')
     def _compute_sla_status(self):
@@ -553,17 +565,25 @@ class TikTicket(models.Model):
         warm(self.env.user, USER_FIELDS)
         vals, channel = self._filing_values(vals, intake)
         calendar = self._work_calendar()
-        # Drawn last, once the ticket is valid: the register has no gaps.
+        company = self.env.user.company_id.id
         vals.update(
             channel=channel, access_token=str(uuid.uuid4()), sop_id=self._filing_sop().id,
-            number=self.env['ir.sequence'].sudo().next_by_code('tik.ticket'))
+            unit_id=self._unit_of(self.env['res.partner'].browse(vals['partner_id'])).id,
+            # Drawn last, once the ticket is valid: the register has no gaps.
+            number=self.env['ir.sequence'].sudo().with_context(
+                force_company=company).next_by_code('tik.ticket'))
         # The journal's first line, the step's note and the receipt record the filing:
         # no creation log, no tracking of the first values.
-        ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
-            vals).with_env(self.env)
+        with self.env.norecompute():
+            ticket = super(TikTicket, self.with_context(tracking_disable=True)).create(
+                vals).with_env(self.env)
+            # Odoo would recompute each with its own UPDATE: the unit is given above,
+            # and a new ticket has no to-do yet (the step's comes with _enter).
+            for name in ('unit_id', 'activity_date_deadline'):
+                self.env.remove_todo(self._fields[name], ticket)
+        ticket.recompute()
         # Odoo 11 forgets the values it has just written; the filing reads them next.
-        ticket._cache.update(ticket._convert_to_cache(
-            dict(vals, state='new', active=True), update=True))
+        ticket._cache.update(ticket._convert_to_cache(dict(FILED, **vals), update=True))
         reporter = warm(self.env['res.partner'].sudo().browse(vals['partner_id']),
                         ['user_ids'])
         ticket._subscribe_many({(ticket.id, reporter.id)},
@@ -590,7 +610,7 @@ class TikTicket(models.Model):
         partner = warm(sender.sudo().partner_id if sender else ticket.sudo().partner_id,
                        ['name', 'email'])
         text = _('%(step)s: sent by %(user)s (%(channel)s).') % {
-            'step': self._sop_step(line.sop_step_id.sequence).with_env(ticket.env).name,
+            'step': self._sop_step(1).with_env(ticket.env).name,
             'user': partner.name,
             'channel': selection_label(ticket, 'channel', ticket.channel)}
         note = ticket._note('%s\n%s' % (text, ticket.name), 'mail.mt_note')
@@ -1194,7 +1214,7 @@ class TikTicket(models.Model):
         }
         line = lines.create(vals)
         # Odoo 11 forgets the values it has just written; the step reads them next.
-        line._cache.update(line._convert_to_cache(vals, update=True))
+        line._cache.update(line._convert_to_cache(dict(OPENED, **vals), update=True))
         return line
 
     def _actor_user(self, actor, sop_step=None):
@@ -1265,9 +1285,10 @@ class TikTicket(models.Model):
             "create_date, write_uid, write_date) VALUES "
             + ', '.join(['%s'] * len(rows)) + " RETURNING id", rows)
         activities = activities.browse([row[0] for row in cr.fetchall()])
-        users = self.env['res.users'].sudo().browse(
-            list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos)))
-        self._subscribe_many({(ticket.id, user.sudo().partner_id.id)
+        users = warm(self.env['res.users'].sudo().browse(
+            list(OrderedDict.fromkeys(u.id for _t, u, _s, _n in todos))),
+                     ['partner_id', 'share'])
+        self._subscribe_many({(ticket.id, users.browse(user.id).partner_id.id)
                               for ticket, user, _s, _n in todos}, users)
         self._todos_changed(tickets, users, users.browse())
         return activities
