@@ -136,3 +136,17 @@ class TestSopDocument(TikCase):
     def test_the_decision_is_step_3(self):
         from ..report.tik_sop_report import DECISION_STEPS
         self.assertEqual(DECISION_STEPS, {workflow.STATE_STEP['analysis']})
+
+    def test_a_drafts_steps_are_read_as_they_stand(self):
+        draft = self.revise()
+        self.assertEqual(sorted(draft.steps_by_sequence()), [1, 2, 3, 4, 5, 6, 7])
+        draft.step_ids.filtered(lambda s: s.sequence == 7).sudo(self.manager).unlink()
+        self.assertEqual(sorted(draft.steps_by_sequence()), [1, 2, 3, 4, 5, 6])
+        draft.step_ids.filtered(lambda s: s.sequence == 6).sudo(self.manager).active = False
+        self.assertEqual(sorted(draft.steps_by_sequence()), [1, 2, 3, 4, 5])
+        added = self.env['tik.sop.step'].sudo(self.manager).create({
+            'sop_id': draft.id, 'sequence': 7, 'code': 'S7-BARU', 'name': 'Menutup tiket',
+            'actor': 'helpdesk', 'duration_days': 1})
+        self.assertEqual(draft.steps_by_sequence()[7], added)
+        # The version in force is not touched by its draft's changes.
+        self.assertEqual(sorted(self.sop.steps_by_sequence()), [1, 2, 3, 4, 5, 6, 7])

@@ -87,3 +87,18 @@ class TestVisibility(TikCase):
         with self.assertRaises(AccessError):
             (mine | self.other_unit).sudo(self.requester).read(['number', 'state'])
         self.assertEqual(len(mine.sudo(self.requester).read(['number', 'state'])), 2)
+
+    def test_the_deadline_shows_in_the_readers_time_zone(self):
+        self.env.cr.execute("UPDATE tik_ticket SET date_deadline = '2026-12-07 08:00:00' "
+                            "WHERE id = %s", [self.own.id])
+        self.env.cache.invalidate()
+        mine = self.own.sudo(self.requester)
+
+        def shown(**context):
+            return mine.with_context(**context).read(['date_deadline_display'])[0][
+                'date_deadline_display']
+        self.assertEqual(shown(tz='Asia/Jakarta'), '07/12/2026 15:00')
+        self.assertEqual(shown(tz='Asia/Jayapura'), '07/12/2026 17:00')
+        # No time zone in the request: the user's (the test users work in WIB).
+        self.assertEqual(shown(tz=False), '07/12/2026 15:00')
+        self.assertEqual(shown(tz='Bukan/Zona'), '07/12/2026 15:00')
