@@ -1248,8 +1248,8 @@ class TikTicket(models.Model):
             "WHERE a.id = old.id RETURNING old.user_id",
             [user.id, summary, todo._fields['note'].convert_to_column(note or False, todo),
              date, self.env.uid, fields.Datetime.now(), todo.id])
+        previous = user.sudo().browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         user = warm(user.sudo(), ['partner_id', 'share'])
-        previous = user.browse([row[0] for row in self.env.cr.fetchall() if row[0]])
         self._subscribe_many({(self.id, user.partner_id.id)}, user)
         self._todos_changed(self, user, previous - user)
         return True
