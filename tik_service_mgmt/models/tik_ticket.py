@@ -909,11 +909,12 @@ class TikTicket(models.Model):
                 raise refusal
         now = fields.Datetime.now()
         warm(self.env.user, USER_FIELDS)
-        for sop in self.mapped('sop_id'):
-            sop.steps_by_sequence()  # read once, for every step of the batch
+        record = self.with_context(lang=RECORD_LANG)
+        for sop in record.mapped('sop_id'):
+            sop.steps_by_sequence()  # read once, in the record's language, for the batch
         calendar = self._work_calendar()
         posts = []
-        for ticket in self.with_context(lang=RECORD_LANG):
+        for ticket in record:
             posts.append(ticket._step(action, reason, now, calendar))
             posts += ticket._notices(action, calendar)
         self._post_many(posts)
