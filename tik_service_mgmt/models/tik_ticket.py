@@ -1345,8 +1345,9 @@ class TikTicket(models.Model):
         new = cr.fetchall()
         if not new:
             return
-        reporter = {ticket.id: ticket.partner_id.id
-                    for ticket in self.browse({ticket_id for _f, ticket_id, _p in new})}
+        cr.execute("SELECT id, partner_id FROM tik_ticket WHERE id IN %s",
+                   [tuple({ticket_id for _f, ticket_id, _p in new})])
+        reporter = dict(cr.fetchall())
         default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
             self._name)
         quiet = shipped(self.env, 'tik_service_mgmt.mt_ticket_actor')
