@@ -23,7 +23,9 @@ executed meanwhile (Odoo's cursor counter, `odoo.sql_db.sql_counter`). A cold ru
 busy after `--timeout` seconds (default 300) is stopped and rolled back, and the table
 says so (with how many late lines it had escalated); the late lines are then marked
 escalated by SQL so that the warm run still measures the steady state. `--profile`
-prints a cProfile of the cold run at the smallest size. At the largest
+prints a cProfile of the cold run at the smallest size. The at-risk reminders of the
+running lines past their at-risk moment are recorded as sent before the cold run (they
+went out hours earlier); `--reminders-due` leaves them for the cold run to send. At the largest
 size the finder query is captured and EXPLAINed (ANALYZE, BUFFERS) before the cold run,
 to show it reads the partial indexes `tik_ticket_step_running_deadline_idx` and
 `tik_ticket_step_running_at_risk_idx`.
@@ -132,7 +134,7 @@ def run_check(odoo, db, uid, timeout=0, profile=False):
     return elapsed, odoo.sql_db.sql_counter - q0, done
 
 
-def one_size(odoo, base, size, late_every, explain, timeout, profile):
+def one_size(odoo, base, size, late_every, explain, timeout, profile, reminders_due=False):
     run_db = base + '_run'
     if common.db_exists(run_db):
         common.drop_db(run_db)
@@ -156,17 +158,20 @@ def one_size(odoo, base, size, late_every, explain, timeout, profile):
                        "AND date_escalated IS NULL AND date_deadline < %s", (now,))
             due = cr.fetchone()[0]
             # The reminders of the at-risk level went out at each step's at-risk moment,
-            # hours before its deadline, in earlier runs of the check.
-            at_risk = env.ref('tik_service_mgmt.tik_escalation_rule_at_risk')
-            cr.execute("""
-                INSERT INTO tik_escalation (level_id, step_id, ticket_id, date)
-                SELECT %s, id, ticket_id, date_at_risk FROM tik_ticket_step
-                WHERE sla_status = 'running' AND date_at_risk <= %s""", (at_risk.id, now))
-            reminded = cr.rowcount
-            cr.execute('ANALYZE tik_escalation')
-            cr.commit()
-            log('%d running lines past their at-risk moment were reminded earlier'
-                % reminded)
+            # hours before its deadline, in earlier runs of the check (unless
+            # --reminders-due: the check was down, the cold run sends them all).
+            if not reminders_due:
+                at_risk = env.ref('tik_service_mgmt.tik_escalation_rule_at_risk')
+                cr.execute("""
+                    INSERT INTO tik_escalation (level_id, step_id, ticket_id, date)
+                    SELECT %s, id, ticket_id, date_at_risk FROM tik_ticket_step
+                    WHERE sla_status = 'running' AND date_at_risk <= %s""",
+                           (at_risk.id, now))
+                reminded = cr.rowcount
+                cr.execute('ANALYZE tik_escalation')
+                cr.commit()
+                log('%d running lines past their at-risk moment were reminded earlier'
+                    % reminded)
         log('%d tickets, %d journal lines seeded in %.1f s; %d running lines past '
             'their deadline' % (seeded['tickets'], seeded['lines'],
                                 time.perf_counter() - start, due))
@@ -220,6 +225,9 @@ def main():
                         help='stop a cold run after this many seconds (0: never)')
     parser.add_argument('--profile', action='store_true',
                         help='print a cProfile of the cold run at the smallest size')
+    parser.add_argument('--reminders-due', action='store_true',
+                        help='the at-risk reminders are not sent yet: the cold run sends '
+                             'them too (a check that was down for hours)')
     parser.add_argument('--keep', action='store_true', help='keep the base database')
     parser.add_argument('--reuse', action='store_true',
                         help='reuse the base database if it exists (else rebuilt)')
@@ -235,7 +243,8 @@ def main():
         for size in sizes:
             results.append(one_size(odoo, args.db, size, args.late_every,
                                     explain=size == max(sizes), timeout=args.timeout,
-                                    profile=args.profile and size == min(sizes)))
+                                    profile=args.profile and size == min(sizes),
+                                    reminders_due=args.reminders_due))
     finally:
         if not args.keep:
             common.drop_db(args.db)

@@ -234,8 +234,9 @@ def recipient_of(ticket, line, recipient, people):
              'head': 'head', 'helpdesk': 'helpdesk'}[recipient]
     if actor in ('division_head', 'officer'):
         return ticket._actor_user(actor)
-    if recipient == 'actor':
-        return ticket._actor_user(actor, line.sop_step_id)
-    if actor not in people:
-        people[actor] = ticket._actor_user(actor)
-    return people[actor]
+    # A group's actor is the step's responsible, else the group's first member.
+    key = (actor, line.sop_step_id.id) if recipient == 'actor' else actor
+    if key not in people:
+        people[key] = ticket._actor_user(
+            actor, line.sop_step_id if recipient == 'actor' else None)
+    return people[key]
