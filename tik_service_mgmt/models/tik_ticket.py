@@ -1595,10 +1595,11 @@ class TikTicket(models.Model):
                                           ORDER BY l.id))
                     FROM resource_calendar_leaves l
                     WHERE l.calendar_id = c.id AND l.resource_id IS NULL)
-            FROM res_company co
+            FROM res_users u
+            JOIN res_company co ON co.id = u.company_id
             JOIN res_partner p ON p.id = co.partner_id
             LEFT JOIN resource_calendar c ON c.id = co.resource_calendar_id
-            WHERE co.id = %s""", [self.env.user.company_id.id])
+            WHERE u.id = %s""", [self.env.uid])
         fingerprint = self.env.cr.fetchone()
         if not fingerprint or not fingerprint[2]:
             calendar = self.env.user.company_id.resource_calendar_id.sudo()
