@@ -193,6 +193,7 @@ class TikTicket(models.Model):
             fields=fields, load=load)
 
     def _reads_columns(self, names, load):
+        """Whether `read(names, load)` can be answered by `_read_columns`."""
         if load != '_classic_read' or not names or not self._ids or self.env.has_todo():
             return False
         if not all(isinstance(id_, int) for id_ in self._ids):
