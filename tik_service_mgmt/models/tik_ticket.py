@@ -48,9 +48,9 @@ LIST_COMPUTED = {
     'date_deadline_display': ('date_deadline',),
 }
 # What a new ticket holds besides the values it is filed with.
-FILED = {'state': 'new', 'active': True, 'service_id': False, 'division_id': False,
-         'officer_id': False, 'journal_head': False, 'journal_length': 0,
-         'rework_count': 0, 'rework_reason': False, 'activity_date_deadline': False}
+FILED = dict(CREATE_DEFAULTS, service_id=False, division_id=False, officer_id=False,
+             journal_head=False, journal_length=0, rework_count=0, rework_reason=False,
+             activity_date_deadline=False)
 # What a journal line holds when its step opens, besides the values it opens with.
 OPENED = {'user_id': False, 'action': False, 'channel': False, 'email_from': False,
           'date_done': False, 'date_escalated': False, 'hours_taken': 0.0, 'note': False,
@@ -267,15 +267,18 @@ class TikTicket(models.Model):
 
     @api.depends('partner_id.commercial_partner_id.is_company')
     def _compute_unit_id(self):
+        units = self._units_of(self.mapped('partner_id'))
         for ticket in self:
-            ticket.unit_id = self._unit_of(ticket.partner_id)
+            ticket.unit_id = units.get(ticket.partner_id.id, False)
 
     @api.model
-    def _unit_of(self, partner):
-        """The government unit of `partner`: its company, if it has one."""
-        unit = warm(warm(partner, ['commercial_partner_id']).commercial_partner_id,
-                    ['is_company'])
-        return unit if unit.is_company else unit.browse()
+    def _units_of(self, partners):
+        """{partner id: the partner's government unit, its company if it has one}, read
+        for all `partners` at once."""
+        companies = warm(partners, ['commercial_partner_id']).mapped('commercial_partner_id')
+        warm(companies, ['is_company'])
+        return {partner.id: partner.commercial_partner_id
+                for partner in partners if partner.commercial_partner_id.is_company}
 
     @api.depends('state', 'date_deadline', 'date_at_risk', 'step_missed')
     def _compute_sla_status(self):
@@ -567,9 +570,11 @@ class TikTicket(models.Model):
         vals, channel = self._filing_values(vals, intake)
         calendar = self._work_calendar()
         company = self.env.user.company_id.id
+        unit = self._units_of(self.env['res.partner'].browse(vals['partner_id'])).get(
+            vals['partner_id'])
         vals.update(
             channel=channel, access_token=str(uuid.uuid4()), sop_id=self._filing_sop().id,
-            unit_id=self._unit_of(self.env['res.partner'].browse(vals['partner_id'])).id,
+            unit_id=unit.id if unit else False,
             # Drawn last, once the ticket is valid: the register has no gaps.
             number=self.env['ir.sequence'].sudo().with_context(
                 force_company=company).next_by_code('tik.ticket'))

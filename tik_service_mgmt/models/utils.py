@@ -31,8 +31,8 @@ def warm(records, names):
     and of the records prefetched with it (seventy for a partner, more for a user), a
     millisecond or two of conversions each time: where the workflow needs a few values
     of a user, a partner or a template, this loads just those."""
-    missing = [record.id for record in records
-               if not all(name in record._cache for name in names)]
+    missing = [record.id for record in records if isinstance(record.id, int)
+               and not all(name in record._cache for name in names)]
     if missing:
         records.browse(missing).read(names, load='_classic_write')
     return records

@@ -132,3 +132,17 @@ class TestTicket(TikCase):
         ticket = self.file_in_portal(self.portal, name='Lewat portal')
         self.assertEqual(ticket.step_ids.sorted('id')[0].user_id, self.portal)
         self.assertEqual(ticket.channel, 'portal')
+
+    def test_the_units_of_many_reporters_follow_their_companies(self):
+        first = self.file_ticket(user=self.requester)
+        second = self.file_ticket(user=self.requester_b)
+        tickets = (first | second).sudo()
+        self.assertEqual(tickets.mapped('unit_id'), self.unit_a | self.unit_b)
+        # Unit B is no longer a company and unit A's requester moves to unit B.
+        self.unit_b.is_company = False
+        self.requester.partner_id.parent_id = self.unit_b
+        self.assertEqual((first.sudo().unit_id, second.sudo().unit_id),
+                         (self.env['res.partner'], self.env['res.partner']))
+        self.unit_b.is_company = True
+        self.assertEqual((first.sudo().unit_id, second.sudo().unit_id),
+                         (self.unit_b, self.unit_b))
