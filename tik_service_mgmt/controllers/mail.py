@@ -31,11 +31,11 @@ class TikPortalChatter(PortalChatter):
     @http.route(['/mail/chatter_post'], type='http', methods=['POST'], auth='public',
                 website=True)
     def portal_chatter_post(self, res_model, res_id, message='', **kw):
-        if not isinstance(res_id, str) or not res_id.isdigit():
-            raise NotFound()
         if res_model != TICKET_MODEL:
             return super(TikPortalChatter, self).portal_chatter_post(
                 res_model, res_id, message, **kw)
+        if not isinstance(res_id, str) or not res_id.isdigit():
+            raise NotFound()
         ticket_url = '%s/%d' % (PORTAL_URL, int(res_id))
         if request.env.user._is_public():
             return request.redirect('/web/login?%s' % url_encode({'redirect': ticket_url}))

@@ -6,6 +6,12 @@ from . import tik_ticket_step
 from . import tik_escalation_rule
 from . import tik_escalation
 from . import tik_ticket
+from . import tik_ticket_guard
+from . import tik_ticket_time
+from . import tik_ticket_workflow
+from . import tik_ticket_mail
+from . import tik_ticket_evidence
+from . import tik_demo
 from . import tik_ticket_side
 from . import mail_followers
 from . import mail_activity
@@ -17,4 +23,3 @@ from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
 from . import ir_config_parameter
-from . import bus_bus

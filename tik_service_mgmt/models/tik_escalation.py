@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from collections import OrderedDict
-from email.utils import formataddr
 
 import psycopg2
 
@@ -82,8 +81,9 @@ class TikEscalation(models.Model):
         """Fires every level that is due and has not fired for its step occurrence.
 
         One query finds and claims what is due, for all levels at once; then, per
-        ticket, one message for the levels that tell by message and one to-do per
-        person told by to-do.
+        ticket, one internal note for the levels that tell by message (naming those
+        told: their inbox or e-mail, as they chose) and one to-do per person told by
+        to-do.
         """
         now = now or fields.Datetime.now()
         levels = self.env['tik.escalation.rule'].levels()
@@ -159,9 +159,10 @@ class TikEscalation(models.Model):
         for ticket in tickets:
             items = [(level, lines[line_id]) for level, line_id in per_ticket[ticket.id]]
             self._escalate_ticket(ticket, items, people, notices, todos)
-        self._post_notices(notices)
-        tickets._schedule_many([(ticket, user, summary, html_escape(text))
-                                for ticket, user, summary, text in todos])
+        for ticket, text, partners in notices:
+            ticket._post(text, 'mail.mt_note', partners)
+        for ticket, user, summary, text in todos:
+            ticket._schedule(user, summary, html_escape(text))
 
     def _escalate_ticket(self, ticket, items, people, notices, todos):
         """What the levels `items` [(level, line)] that fired on `ticket` say: one
@@ -192,21 +193,6 @@ class TikEscalation(models.Model):
                 todos.append((ticket, user, summary, text))
         if texts:
             notices.append((ticket, '\n'.join(texts), partners))
-
-    def _post_notices(self, notices):
-        """One internal note per ticket [(ticket, text, partners told)], in the
-        chatter, in the inbox of those told and, for those who take their
-        notifications by e-mail, one queued e-mail per ticket (tik.ticket._post_many:
-        a few statements for the whole batch)."""
-        user = self.env.user
-        address = user.email or user.company_id.email
-        email_from = formataddr((user.name, address)) if address else user.name
-        subtype = self.env.ref('mail.mt_note')
-        self.env['tik.ticket']._post_many([{
-            'ticket': ticket, 'subtype': subtype, 'author': user.partner_id,
-            'email_from': email_from, 'partners': partners,
-            'body': '<p>%s</p>' % html_escape(text).replace('\n', '<br/>')}
-            for ticket, text, partners in notices])
 
     @api.model
     def _adopt_escalated_lines(self):

@@ -1,9 +1,8 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, _, api, fields, models, tools
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .utils import warm
 
 SOP_STATES = [('draft', 'Draft'), ('in_force', 'In Force'), ('superseded', 'Superseded')]
 # What the service manager may still change on a document in force or superseded: who
@@ -138,17 +137,4 @@ class TikSop(models.Model):
     def steps_by_sequence(self):
         """The document's active steps keyed by their number (1 to 7)."""
         self.ensure_one()
-        rows = self._step_ids(self.id)
-        steps = warm(self.env['tik.sop.step'].browse([row[0] for row in rows]), [
-            'sequence', 'code', 'name', 'actor', 'duration_days', 'user_id'])
-        return {row[1]: step for row, step in zip(rows, steps)}
-
-    @api.model
-    @tools.ormcache('sop_id')
-    def _step_ids(self, sop_id):
-        """(id, number) of the active steps of the document `sop_id`, kept by the
-        process until a step changes (tik.sop.step clears it); the steps of a document
-        change only while it is a draft."""
-        self.env.cr.execute("SELECT id, sequence FROM tik_sop_step WHERE sop_id = %s "
-                            "AND active ORDER BY sequence", [sop_id])
-        return tuple(self.env.cr.fetchall())
+        return {step.sequence: step for step in self.step_ids if step.active}

@@ -60,7 +60,6 @@ class TikSopStep(models.Model):
     def create(self, vals):
         if vals.get('sop_id'):
             self.env['tik.sop'].browse(vals['sop_id'])._check_draft()
-        self.clear_caches()  # tik.sop._step_ids
         return super(TikSopStep, self).create(vals)
 
     @api.multi
@@ -69,13 +68,11 @@ class TikSopStep(models.Model):
             self.mapped('sop_id')._check_draft()
             if vals.get('sop_id'):
                 self.env['tik.sop'].browse(vals['sop_id'])._check_draft()
-            self.clear_caches()  # tik.sop._step_ids
         return super(TikSopStep, self).write(vals)
 
     @api.multi
     def unlink(self):
         self.mapped('sop_id')._check_draft()
-        self.clear_caches()  # tik.sop._step_ids
         return super(TikSopStep, self).unlink()
 
     @api.model

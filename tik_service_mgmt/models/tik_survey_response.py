@@ -228,12 +228,3 @@ class TikSurveyResponse(models.Model):
                                                ['ticket_id', 'state']):
                 states[row['ticket_id'][0]] = row['state']
         return states
-
-    @api.model
-    def _demo_answer(self, ticket_xmlid, values):
-        """A demo response, submitted, as a paper questionnaire keyed in."""
-        ticket = self.env.ref(ticket_xmlid)
-        keyed = self.with_context(tik_survey=SURVEY)
-        response = keyed.create(dict(values, ticket_id=ticket.id))
-        response.with_context(tik_survey=SURVEY).action_submit()
-        return response.id

@@ -1,5 +1,7 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import sql
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -109,11 +111,11 @@ class TikTicketStep(models.Model):
         # The ticket keeps its running line's moments (for its lists and searches).
         moments = [name for name in ('date_deadline', 'date_at_risk') if name in vals]
         if moments:
-            self.env.cr.execute(
-                "UPDATE tik_ticket t SET "
-                + ', '.join('%s = l.%s' % (name, name) for name in moments)
-                + " FROM tik_ticket_step l WHERE t.current_step_id = l.id AND l.id IN %s",
-                [tuple(self.ids)])  # pylint: disable=sql-injection
+            self.env.cr.execute(sql.SQL(
+                "UPDATE tik_ticket t SET {} FROM tik_ticket_step l "
+                "WHERE t.current_step_id = l.id AND l.id IN %s").format(
+                sql.SQL(', ').join(sql.SQL('{0} = l.{0}').format(sql.Identifier(name))
+                                   for name in moments)), [tuple(self.ids)])
             self.mapped('ticket_id').invalidate_cache(moments)
         return result
 

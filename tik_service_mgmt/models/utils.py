@@ -1,41 +1,18 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
-from functools import lru_cache
 
 import phonenumbers
 import pytz
 from babel.dates import format_datetime
 
 from odoo import fields
-from odoo.addons.mail.models.mail_template import format_date, format_tz, mako_template_env
 
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
 RECORD_LANG = 'id_ID'
 # A stored datetime (UTC, 'YYYY-MM-DD HH:MM:SS') cut to the minute.
 MINUTE = '%Y-%m-%d %H:%M'
-
-
-def shipped(env, xmlid):
-    """The record the addon or Odoo ships as `xmlid`: env.ref without its query (the
-    lookup is cached by Odoo; these records are never deleted while installed)."""
-    model, res_id = env['ir.model.data'].xmlid_to_res_model_res_id(
-        xmlid, raise_if_not_found=True)
-    return env[model].browse(res_id)
-
-
-def warm(records, names):
-    """Loads the fields `names` of `records` into the cache in one query, and returns
-    `records`.
-
-    A first read of one field of a record makes Odoo 11 load every stored column of it
-    and of the records prefetched with it (seventy for a partner, more for a user), a
-    millisecond or two of conversions each time: where the workflow needs a few values
-    of a user, a partner or a template, this loads just those."""
-    missing = [record.id for record in records if isinstance(record.id, int)
-               and not all(name in record._cache for name in names)]
-    if missing:
-        records.browse(missing).read(names, load='_classic_write')
-    return records
 
 
 def in_users_language(model):
@@ -98,27 +75,3 @@ def format_for_reporter(utc_string, tz_name):
         pytz.timezone(tz_name))
     text = format_datetime(moment, "EEEE, d MMMM y, HH.mm", locale=RECORD_LANG)
     return '%s %s' % (text, moment.tzname())
-
-
-@lru_cache(maxsize=256)
-def _compiled(text):
-    return mako_template_env.from_string(text)
-
-
-def render_mail_text(env, text, record, ctx):
-    """A text of a mail.template (its subject, its body) rendered on `record` with the
-    variables mail.template gives (object, user, ctx, format_date, format_tz).
-
-    The compiled form of each text is kept for the life of the process: compiling a
-    template is most of the cost of rendering it, and a notice goes with every step.
-    A manager's change of a template is a new text, compiled when first used."""
-    if not text:
-        return ''
-    result = _compiled(text).render({
-        'object': record, 'user': env.user, 'ctx': ctx,
-        'format_date': lambda date, format=False, context=None: format_date(
-            env, date, format),
-        'format_tz': lambda dt, tz=False, format=False, context=None: format_tz(
-            env, dt, tz, format),
-    })
-    return '' if result == 'False' else result

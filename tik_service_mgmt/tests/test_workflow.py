@@ -65,8 +65,12 @@ class TestWorkflow(TikCase):
         before = len(ticket.sudo().message_ids)
         self.act(ticket, 'helpdesk', {'division_id': self.division_x.id}, 'dispatch')
         ticket = ticket.sudo()
-        # The tracking of the division, the step, and the reporter's notice.
-        self.assertEqual(len(ticket.message_ids) - before, 3)
+        # The tracking of the division, the helpdesk's to-do done (Odoo's line of
+        # action_feedback), the step, and the reporter's notice.
+        self.assertEqual(len(ticket.message_ids) - before, 4)
+        done = ticket.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref('mail.mt_activities'))
+        self.assertEqual(done.author_id, self.helpdesk.partner_id)
         self.assertEqual(ticket.activity_ids.user_id, self.kabid)
         self.assertEqual(len(ticket.activity_ids), 1)
         self.act(ticket, 'kabid', {'service_id': self.service_x.id,
