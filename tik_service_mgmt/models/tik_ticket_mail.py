@@ -220,7 +220,7 @@ class TikTicketMail(models.Model):
             'author': author, 'text': excerpt,
             'state': selection_label(ticket.with_context(lang=RECORD_LANG), 'state',
                                      ticket.state)})
-        todo = ticket.activity_ids[:1]
+        todo = ticket._open_todos()[:1]
         if todo:
             todo.with_context(**{ACTOR_FOLLOW: True}).write({
                 'user_id': user.id, 'summary': summary, 'note': note,

@@ -228,11 +228,14 @@ class TikTicketWorkflow(models.Model):
         with their feedback, in the name of who acted); the next actor gets the new
         step's to-do, due today so that their activity counter shows it at once, its
         note giving the step's deadline, in the agency's language whoever acted."""
-        todos = self.activity_ids
+        todos = self._open_todos()
         if todos:
             holders = todos.filtered(
                 lambda todo: todo.date_deadline > fields.Date.today()).mapped('user_id')
-            todos.with_context(lang=RECORD_LANG).action_feedback()
+            own = todos.filtered(lambda todo: todo.user_id == self.env.user)
+            own.with_context(lang=RECORD_LANG).action_feedback()
+            # Another's to-do (an escalation, a colleague's) is closed by the system.
+            (todos - own).sudo().with_context(lang=RECORD_LANG).action_feedback()
             self._tell_counters(holders, 'activity_deleted')
         user = sop_step and self._actor_user(workflow.actor_of(self.state), sop_step)
         if user:
@@ -242,11 +245,21 @@ class TikTicketWorkflow(models.Model):
         elif todos:
             self._todos_changed()
 
+    def _open_todos(self):
+        """The ticket's to-dos not yet done (an addon may keep those done, with the
+        state 'done')."""
+        return self.activity_ids.filtered(lambda todo: todo.state != 'done')
+
     def _schedule(self, user, summary, note):
         """A to-do for `user` on this ticket, due today in the agency's time zone; Odoo
-        makes `user` a follower (quietly, see message_subscribe)."""
+        makes `user` a follower (quietly, see message_subscribe).
+
+        It is put in the list of `user` in their own name, as they would write it for
+        themselves: what other addons derive from the creator (a team, a record rule on
+        whose to-dos one may write) is then theirs."""
         today = fields.Date.context_today(self.with_context(tz=self._tz()))
-        activity = self.env['mail.activity'].with_context(**{ACTOR_FOLLOW: True}).create({
+        todos = self.env['mail.activity'].sudo(user).with_context(**{ACTOR_FOLLOW: True})
+        activity = todos.create({
             'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
             'activity_type_id': self.env.ref(TODO_TYPE).id, 'summary': summary,
             'note': note, 'date_deadline': today, 'user_id': user.id})
