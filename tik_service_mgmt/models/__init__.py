@@ -16,5 +16,4 @@ from . import tik_survey_response
 from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
-from . import ir_config_parameter
 from . import bus_bus
