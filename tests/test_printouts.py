@@ -160,10 +160,12 @@ def test_the_ticket_record(admin):
 
 def test_styles_load_while_web_base_url_is_the_default(admin):
     """The first print of a new database: web.base.url is still Odoo's default (this
-    server does not answer there) and report.url unset."""
+    server does not answer there) and report.url is what the install set it to."""
     ticket = ref(admin, CLOSED)
     session = logged_in('admin')
     params = 'ir.config_parameter'
+    # The install set report.url to the address this server answers at.
+    assert rpc(admin, params, 'get_param', 'report.url') == URL.rstrip('/')
     saved = rpc(admin, params, 'get_param', 'web.base.url')
     rpc(admin, params, 'set_param', 'web.base.url', 'http://localhost:1')
     try:

@@ -18,6 +18,7 @@
         "security/tik_service_mgmt_security.xml",
         "security/ir.model.access.csv",
         "data/res_lang_data.xml",
+        "data/ir_config_parameter_data.xml",
         "data/resource_calendar_data.xml",
         "data/resource_calendar_leaves_data.xml",
         "data/tik_sop_data.xml",

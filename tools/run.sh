@@ -13,14 +13,19 @@ odoo_conf
 
 stamp=$(cd "$ROOT" && find tik_service_mgmt -type f ! -name '*.pyc' -print0 | sort -z |
   xargs -0 sha256sum | sha256sum | cut -c1-16)
+# The address the demo is served at: installing the addon sets report.url (where the
+# printouts' style sheets are fetched) to it when empty.
+SERVED_AT=(--http-interface=127.0.0.1 --http-port="$HTTP_PORT")
 if ! db_exists "$DEMO_DB"; then
   log "Creating database $DEMO_DB with demo data (about a minute)"
   $ODOO -c "$CONF" -d "$DEMO_DB" -i tik_service_mgmt --load-language=id_ID \
-    --stop-after-init --log-level=warn || { dropdb --if-exists "$DEMO_DB"; exit 1; }
+    "${SERVED_AT[@]}" --stop-after-init --log-level=warn ||
+    { dropdb --if-exists "$DEMO_DB"; exit 1; }
   echo "$stamp" > "$STATE/$DEMO_DB.stamp"
 elif [ "$(cat "$STATE/$DEMO_DB.stamp" 2>/dev/null)" != "$stamp" ]; then
   log "Upgrading tik_service_mgmt in $DEMO_DB"
-  $ODOO -c "$CONF" -d "$DEMO_DB" -u tik_service_mgmt --stop-after-init --log-level=warn
+  $ODOO -c "$CONF" -d "$DEMO_DB" -u tik_service_mgmt "${SERVED_AT[@]}" --stop-after-init \
+    --log-level=warn
   echo "$stamp" > "$STATE/$DEMO_DB.stamp"
 fi
 
@@ -40,6 +45,5 @@ Demo logins (password = login):
   manager         Service manager (configuration)
 Stop with Ctrl-C.
 TXT
-exec $ODOO -c "$CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" \
-  --http-interface=127.0.0.1 --http-port="$HTTP_PORT" \
+exec $ODOO -c "$CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" "${SERVED_AT[@]}" \
   --longpolling-port="${TIK_LONGPOLLING_PORT:-8072}" --workers="${TIK_WORKERS:-0}" --max-cron-threads=1 "$@"

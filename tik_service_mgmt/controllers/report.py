@@ -1,11 +1,14 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Printing over HTTP: a refused print is a 403, a malformed address a 404.
+"""Printing the addon's documents over HTTP: a refused print is a 403, a malformed
+address a 404.
 
 Odoo 11's `/report/<converter>/<reportname>/<docids>` lets an AccessError raised while
 the values are gathered escape as an internal server error (500), and turns ids that
 are not numbers into one too. The ticket record checks who prints it; this controller
-only gives the refusal the answer HTTP has for it.
+only gives the refusal the answer HTTP has for it, for the addon's own reports. Every
+other report, whatever its converter (OCA `report_xlsx`'s `/report/xlsx/...` among
+them), goes to Odoo's route as it came.
 """
 import json
 
@@ -17,7 +20,9 @@ from odoo.addons.web.controllers.main import ReportController
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-# The converters Odoo's report route knows.
+# The addon's reports: their names start with the module's.
+OWN_PREFIX = 'tik_service_mgmt.'
+# The converters the addon's reports print with.
 CONVERTERS = ('html', 'pdf')
 REFUSALS = (AccessError, MissingError)
 
@@ -39,6 +44,11 @@ def _json_valid(data):
     return True
 
 
+def is_own_report(reportname):
+    """Whether `reportname` names one of the addon's reports."""
+    return bool(reportname) and reportname.startswith(OWN_PREFIX)
+
+
 class TikReportController(ReportController):
 
     @http.route([
@@ -46,6 +56,9 @@ class TikReportController(ReportController):
         '/report/<converter>/<reportname>/<docids>',
     ], type='http', auth='user', website=True)
     def report_routes(self, reportname, docids=None, converter=None, **data):
+        if not is_own_report(reportname):
+            return super(TikReportController, self).report_routes(
+                reportname, docids=docids, converter=converter, **data)
         if converter not in CONVERTERS or (docids and not _docids_valid(docids)):
             raise NotFound()
         if not _json_valid(data):

@@ -17,9 +17,7 @@ from . import mail_followers
 from . import mail_activity
 from . import res_users
 from . import ir_http
-from . import res_lang
 from . import tik_survey_response
 from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
-from . import ir_config_parameter

@@ -8,6 +8,7 @@ from . import test_i18n
 from . import test_sla
 from . import test_portal
 from . import test_reports
+from . import test_report_route
 from . import test_authority
 from . import test_side_records
 from . import test_http_authority

@@ -1,9 +1,12 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
 import os
 import time
 
 from odoo.modules.module import get_module_path
 from odoo.tests.common import TransactionCase
+from odoo.tools import convert_file
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import PoFile, trans_generate
 
@@ -88,3 +91,42 @@ class TestIndonesian(TransactionCase):
         report = self.env.ref('tik_service_mgmt.action_report_ticket')
         name = safe_eval(report.print_report_name, {'object': ticket, 'time': time})
         self.assertEqual(name, 'Catatan Tiket - %s' % ticket.number.replace('/', '-'))
+
+
+class TestIndonesianTimes(TransactionCase):
+    """Times read to the minute in Indonesian, whether the language was loaded before
+    the addon (tools/test.sh, --load-language with -i) or after it."""
+
+    def setUp(self):
+        super(TestIndonesianTimes, self).setUp()
+        self.indonesian = self.env.ref('base.lang_id')
+
+    def test_indonesian_reads_times_to_the_minute(self):
+        self.assertEqual(self.indonesian.time_format, '%H:%M')
+
+    def test_loading_indonesian_after_the_addon_keeps_the_minute(self):
+        # Base ships Indonesian as a record, inactive until it is loaded; the addon's
+        # data gave that record its format.
+        self.env.cr.execute('UPDATE res_lang SET active = false WHERE id = %s',
+                            (self.indonesian.id,))
+        self.indonesian.invalidate_cache()
+        self.env['res.lang'].clear_caches()
+        self.assertEqual(self.env['res.lang'].load_lang('id_ID'), self.indonesian.id)
+        self.assertTrue(self.indonesian.active)
+        self.assertEqual(self.indonesian.time_format, '%H:%M')
+
+    def test_an_update_of_base_is_followed_by_the_addons_format(self):
+        # An update of base writes the record from its res.lang.csv again; the addon's
+        # update (it depends on base) writes its format back.
+        self.indonesian.time_format = '%H:%M:%S'
+        convert_file(self.env.cr, 'tik_service_mgmt', 'data/res_lang_data.xml', {},
+                     'update', False, 'data')
+        self.assertEqual(self.indonesian.time_format, '%H:%M')
+
+    def test_loading_a_language_leaves_indonesian_as_it_is(self):
+        """Loading a language is Odoo's alone: it changes no format an administrator
+        chose for another one."""
+        self.indonesian.time_format = '%H.%M.%S'
+        self.env['res.lang'].load_lang('en_US')
+        self.env['res.lang'].load_lang('id_ID')
+        self.assertEqual(self.indonesian.time_format, '%H.%M.%S')

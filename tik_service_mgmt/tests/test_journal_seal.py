@@ -7,10 +7,11 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import convert_file
 
 from ..lib import journal
 from ..models.authority import as_workflow
-from ..models.ir_config_parameter import own_server_url
+from ..models.ir_actions_report import own_server_url
 from ..report.tik_ticket_report import CONTENT_FIELDS
 from .common import TikCase
 
@@ -158,11 +159,26 @@ class TestReportUrl(TikCase):
 
     def test_reports_fetch_their_styles_from_this_server(self):
         """web.base.url is Odoo's default until an administrator logs in, and then the
-        browser's address: the printouts' style sheets come from this server."""
+        browser's address: the install set report.url, where wkhtmltopdf fetches the
+        printouts' style sheets, to this server's own address. What an administrator
+        sets is what every app of the database reads, empty included."""
         params = self.env['ir.config_parameter']
-        params.set_param('report.url', False)
-        params.set_param('web.base.url', 'http://localhost:8069')
-        self.assertEqual(params.get_param('report.url'), own_server_url())
+        stored = params.search([('key', '=', 'report.url')])
+        self.assertRegex(stored.value or '', r'^http://[0-9.]+:\d+$')
         self.assertRegex(own_server_url(), r'^http://[0-9.]+:\d+$')
+        params.set_param('web.base.url', 'http://localhost:8069')
+        # An empty report.url reads empty...
+        params.set_param('report.url', False)
+        self.assertIs(params.get_param('report.url'), False)
+        self.assertEqual(params.get_param('report.url', 'unset'), 'unset')
+        # ...until the addon's data, at install or update, sets this server's address...
+        self.load_report_url_data()
+        self.assertEqual(params.get_param('report.url'), own_server_url())
+        # ...never over one an administrator set.
         params.set_param('report.url', 'http://10.0.0.5:8069')
+        self.load_report_url_data()
         self.assertEqual(params.get_param('report.url'), 'http://10.0.0.5:8069')
+
+    def load_report_url_data(self):
+        convert_file(self.env.cr, 'tik_service_mgmt', 'data/ir_config_parameter_data.xml',
+                     {}, 'update', False, 'data')
