@@ -20,6 +20,7 @@ from odoo import fields
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.authority import as_workflow
 from .common import TikCase
 
 ANSWERS = ['u%d' % n for n in range(1, 10)]
@@ -320,3 +321,31 @@ class TestScreens(TikCase):
         answered = self.env['tik.survey.response'].search(
             [('ticket_id', 'in', [self.tickets['closed'].id, self.tickets['rejected'].id])])
         self.assertEqual(answered.mapped('state'), ['submitted'] * 2)
+
+    def test_a_level_counts_the_step_occurrences_it_fired_for(self):
+        levels = self.env['tik.escalation.rule'].sudo(self.manager)
+        twice = levels.create({'name': 'Terlambat: Kadin', 'moment': 'late',
+                               'recipient': 'head', 'notify': 'message'})
+        never = levels.create({'name': 'Berisiko: Helpdesk', 'moment': 'at_risk',
+                               'recipient': 'helpdesk', 'notify': 'todo'})
+        # Two step occurrences it fired for, recorded as the check records them.
+        lines = (self.tickets['analysis'] | self.tickets['in_progress']).mapped(
+            'current_step_id')
+        for line in lines:
+            as_workflow(self.env['tik.escalation']).create({
+                'level_id': twice.id, 'step_id': line.id, 'ticket_id': line.ticket_id.id,
+                'date': fields.Datetime.now()})
+        self.assertEqual(twice.escalation_count, 2)
+        self.assertEqual(never.escalation_count, 0)
+        # Read together, as the list reads them, each level counts its own firings.
+        counted = {row['id']: row['escalation_count']
+                   for row in levels.search([]).read(['escalation_count'])}
+        escalations = self.env['tik.escalation'].sudo()
+        for level_id, count in counted.items():
+            self.assertEqual(count, escalations.search_count([('level_id', '=', level_id)]))
+        # The shipped "late" level fired, in setup_data, for every running step.
+        late = self.env.ref('tik_service_mgmt.tik_escalation_rule_late')
+        running = self.env['tik.ticket.step'].search([('sla_status', '=', 'running')])
+        self.assertGreaterEqual(counted[late.id], len(running))
+        self.assertFalse(running - escalations.search(
+            [('level_id', '=', late.id)]).mapped('step_id'))
