@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from conftest import DB, URL
-from portal_steps import DESKTOP, SCREENS
+from portal_steps import CORE_ENGLISH, DESKTOP, SCREENS
 from test_login import login
 
 # One login per SOP actor (README, Demo logins), and the administrator.
@@ -42,6 +42,9 @@ SHOWN = """([screen, errors]) => {
         .some(e => e.offsetWidth || e.offsetHeight || e.getClientRects().length);
     return shown(errors) ? 'error' : shown(screen) ? 'screen' : '';
 }"""
+# Odoo's English an Indonesian user must not see (CORE_ENGLISH), and the call to create
+# that Odoo's mail adds, untranslated, to a screen's help that has none.
+ENGLISH = CORE_ENGLISH + ['Click here to add new']
 ERROR_TITLE = re.compile(r'error|kesalahan|warning|peringatan|galat', re.I)
 # How long after the latest deadline of a running step the check runs when none is late
 # yet: every running step is at risk and late by then, and late by two more working
@@ -169,6 +172,9 @@ class Screens(object):
         where = '%s, as %s' % (name, self.login)
         for dialog in self.dialogs():
             self.problems.append('%s: error dialog %s' % (where, dialog.inner_text()[:600]))
+        body = page.inner_text('body')
+        self.problems.extend('%s: shows "%s"' % (where, english)
+                             for english in ENGLISH if english in body)
         for found, label in ((page.js_errors, 'JavaScript error'), (self.console, 'console'),
                              (self.server, 'server')):
             self.problems.extend('%s: %s %s' % (where, label, text) for text in found)
