@@ -211,6 +211,8 @@ def test_every_screen_opens(page, escalated, actions, login_name):
     login(page, URL, login_name)
     page.wait_for_selector(APP, timeout=30000)
     walk.screen = 'landing'
+    walk.check('the landing page', 'landing')
+    assert walk.problems == [], '\n'.join(walk.problems)
     page.click(APP)
     page.wait_for_selector('.o_sub_menu .oe_secondary_menu:not([style*="none"]) '
                            'a.oe_menu_leaf', timeout=30000)
