@@ -56,7 +56,8 @@ class TikEscalationRule(models.Model):
 
     @api.depends('moment')
     def _compute_escalation_count(self):
-        counts = dict((row['level_id'][0], row['rule_id_count']) for row in
+        # read_group names a group's count after the field grouped by.
+        counts = dict((row['level_id'][0], row['level_id_count']) for row in
                       self.env['tik.escalation'].sudo().read_group(
                           [('level_id', 'in', self.ids)], ['level_id'], ['level_id']))
         for rule in self:

@@ -23,3 +23,4 @@ from . import test_intake
 from . import test_notifications
 from . import test_catalogue
 from . import test_bus
+from . import test_screens
