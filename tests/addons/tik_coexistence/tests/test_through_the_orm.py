@@ -51,13 +51,19 @@ class TestThroughTheOrm(CoexistenceCase):
             ticket = self.file_in_portal(self.portal, service_id=self.service_x.id)
         self.assertEqual(ticket.channel, 'portal')
 
-    def test_filing_by_email_and_a_reply(self):
+    def file_by_email(self):
+        return self.Ticket.browse(self.process(rfc822(
+            'Budi Santoso <budi@dinas-b.uji.go.id>', 'Printer jaringan mati',
+            'Printer di ruang rapat tidak bisa dipakai sejak pagi.',
+            '<koeksistensi-1@dinas-b.uji.go.id>'))).sudo()
+
+    def test_filing_by_email(self):
         with self.through_the_orm('a filing by e-mail (message_new)'):
-            ticket = self.Ticket.browse(self.process(rfc822(
-                'Budi Santoso <budi@dinas-b.uji.go.id>', 'Printer jaringan mati',
-                'Printer di ruang rapat tidak bisa dipakai sejak pagi.',
-                '<koeksistensi-1@dinas-b.uji.go.id>'))).sudo()
+            ticket = self.file_by_email()
         self.assertEqual(ticket.channel, 'email')
+
+    def test_a_reply_by_email(self):
+        ticket = self.file_by_email()
         receipt = self.notices(ticket)
         self.assertEqual(len(receipt), 1)
         with self.through_the_orm('a reply by e-mail (message_update)'):
