@@ -4,7 +4,7 @@
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-DEBS="postgresql libpq-dev gcc wkhtmltopdf chromium fonts-dejavu-core"
+DEBS="postgresql libpq-dev gcc wkhtmltopdf chromium fonts-dejavu-core poppler-utils zbar-tools"
 
 debian_packages() {
   local missing="" p
