@@ -9,6 +9,8 @@ import pytest
 
 URL = os.environ.get('TIK_URL', 'http://127.0.0.1:8169')
 DB = os.environ.get('TIK_DB', 'tik_test')
+# Test-only Odoo addons, whose tests Odoo's runner runs inside the server (tools/test.sh).
+collect_ignore = ['addons']
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
                  '--no-first-run', '--disable-background-networking',
                  '--disable-component-update', '--disable-sync']

@@ -63,15 +63,18 @@ tools_venv() {
 }
 
 # Addons the tests install beside ours (requirements-test-addons.txt), never the demo or
-# production: into their own folder, which only the side-by-side test database's
-# addons path names. --no-deps: their `odoo` requirement is the server we already have.
+# production: into their own folder, which only the side-by-side test databases'
+# addons path names. --no-deps: their `odoo` requirement is the server we already have;
+# what else they need is pinned in the file. Glue addons of apps we lack are removed.
 test_addons() {
   local dir=$STATE/test-addons stamp
-  stamp=$(sha256sum < "$ROOT/requirements-test-addons.txt" | cut -c1-16)
+  stamp=$(cat "$ROOT/requirements-test-addons.txt" "$ROOT/tools/prune_test_addons.py" |
+    sha256sum | cut -c1-16)
   [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ] && return 0
   log "Installing the test-only addons into $dir"
   rm -rf "$dir"
   pip_in "$VENV" --no-deps --target "$dir" -r "$ROOT/requirements-test-addons.txt"
+  "$VENV/bin/python" "$ROOT/tools/prune_test_addons.py" "$dir/odoo/addons"
   echo "$stamp" > "$dir/.stamp"
 }
 

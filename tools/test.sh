@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: the addon's Odoo tests (installed fresh on a copy of a cached
-# base database), the outside tests in tests/ against a running server, and pylint-odoo.
+# base database), the outside tests in tests/ against a running server, tik_coexistence
+# (tests/addons) beside OCA mail, audit and report addons, and pylint-odoo.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -80,6 +81,40 @@ hd_install_rc=$?
 grep -qE ' (ERROR|CRITICAL) ' "$LOGS/test-hd-install.log" && hd_install_rc=1
 set -e
 
+# Beside OCA addons that extend Odoo's mail models (mail_activity_done, _team,
+# mail_restrict_follower_selection, mail_tracking), the audit log (auditlog) and the
+# report route (report_xlsx): a copy of the tested database with them and the probe
+# addon installed (test-only, tools/setup.sh and tests/addons), then tik_coexistence
+# installed with its tests, which walk tickets through the SOP. About 2 minutes.
+CX_DB=${TEST_DB}_cx
+CX_CONF=$STATE/odoo-cx.conf
+CX_BESIDE=mail_activity_done,mail_activity_team,mail_restrict_follower_selection,auditlog
+CX_BESIDE=$CX_BESIDE,report_xlsx,mail_tracking,tik_mail_probe
+sed "s#^addons_path = .*#&,$STATE/test-addons/odoo/addons,$ROOT/tests/addons#" "$CONF" \
+  > "$CX_CONF"
+log "Beside OCA mail, audit and report addons: $CX_DB"
+set +e
+cx_rc=1
+if dropdb --if-exists --force "$CX_DB" && createdb -T "$TEST_DB" "$CX_DB"; then
+  rm -rf "$STATE/data/filestore/$CX_DB"
+  [ -d "$STATE/data/filestore/$TEST_DB" ] &&
+    cp -r "$STATE/data/filestore/$TEST_DB" "$STATE/data/filestore/$CX_DB"
+  # Their own tests are theirs: installed without, then ours with.
+  $ODOO -c "$CX_CONF" -d "$CX_DB" -i "$CX_BESIDE" --stop-after-init --log-level=warn \
+    --workers=0 --max-cron-threads=0 > "$LOGS/test-coexistence-install.log" 2>&1
+  cx_install_rc=$?
+  timeout 900 $ODOO -c "$CX_CONF" -d "$CX_DB" -i tik_coexistence --test-enable \
+    --stop-after-init --log-level=test --http-port="$TEST_PORT" --http-interface=127.0.0.1 \
+    --workers=0 --max-cron-threads=0 2>&1 | tee "$LOGS/test-coexistence.log" |
+    grep -E ' (ERROR|CRITICAL) |Ran [0-9]+ test|^(FAIL|ERROR):'
+  cx_rc=${PIPESTATUS[0]}
+  [ "$cx_install_rc" = 0 ] || {
+    echo "the OCA addons did not install: see $LOGS/test-coexistence-install.log"; cx_rc=1; }
+else
+  echo "could not copy $TEST_DB to $CX_DB"
+fi
+set -e
+
 # serve CONF DB LOG: a server for the outside tests on $TEST_PORT, as $server_pid.
 serve() {
   $ODOO -c "$1" -d "$2" --db-filter="^$2\$" --http-port="$TEST_PORT" \
@@ -110,10 +145,12 @@ set -e
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""
 
 log "pylint-odoo"
-(cd "$ROOT" && "$TOOLS_VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" tik_service_mgmt) \
+(cd "$ROOT" && "$TOOLS_VENV/bin/pylint" --rcfile="$ROOT/.pylintrc" tik_service_mgmt \
+  tests/addons/tik_mail_probe tests/addons/tik_coexistence) \
   > "$LOGS/test-lint.log" 2>&1
 lint_rc=$?
 cat "$LOGS/test-lint.log"
 set -e
 
-"$VENV/bin/python" "$ROOT/tools/verdict.py" "$LOGS" "$addon_rc" "$outside_rc" "$lint_rc" "$hd_rc"
+"$VENV/bin/python" "$ROOT/tools/verdict.py" "$LOGS" "$addon_rc" "$outside_rc" "$lint_rc" "$hd_rc" \
+  "$cx_rc"
