@@ -16,6 +16,7 @@ import xmlrpc.client
 from datetime import datetime, timedelta
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import DB, URL
 from portal_steps import CORE_ENGLISH, DESKTOP, SCREENS
@@ -247,11 +248,21 @@ def test_every_screen_opens(page, escalated, actions, login_name):
         shown = page.eval_on_selector_all(
             switcher, 'els => els.filter(e => e.offsetParent !== null)'
                       '.map(e => e.dataset.viewType)')
-        # Every other view, then back to the first; the list last, to open a row.
-        order = [view for view in shown[1:] + shown[:1] if view != 'list']
-        order += ['list'] if 'list' in shown else []
+        # Every other view; the list last (back to it if it came first), to open a row.
+        others = [view for view in shown if view != shown[0]]
+        order = [view for view in others if view != 'list']
+        order += ['list'] if 'list' in shown and others else []
         for view_type in order:
-            page.click('%s[data-view-type="%s"]' % (switcher, view_type))
+            button = '%s[data-view-type="%s"]' % (switcher, view_type)
+            # The switcher ignores a click within 200 ms of the previous one.
+            for _attempt in range(3):
+                page.wait_for_timeout(250)
+                page.click(button)
+                try:
+                    page.wait_for_selector(button + '.active', timeout=5000)
+                    break
+                except PlaywrightTimeout:
+                    continue
             if not walk.show('.o_view_manager_content %s' % VIEWS[view_type],
                              '%s (%s)' % (name, view_type), '%s_%s' % (screen, view_type)):
                 break
