@@ -47,7 +47,8 @@ class TikTicket(models.Model):
 
     number = fields.Char(readonly=True, copy=False, index=True)
     name = fields.Char(string='Subject', required=True)
-    description = fields.Text(string='Problem Description')
+    # Long texts are read where they are shown, not with every list's columns.
+    description = fields.Text(string='Problem Description', prefetch=False)
     partner_id = fields.Many2one(
         'res.partner', string='Reporter', required=True, default=_default_partner,
         index=True)
@@ -64,8 +65,8 @@ class TikTicket(models.Model):
     officer_id = fields.Many2one(
         'res.users', string='Officer', ondelete='restrict', index=True,
         track_visibility='onchange')
-    instruction = fields.Text(string='Instruction to the Officer')
-    resolution = fields.Text(string='Resolution Report')
+    instruction = fields.Text(string='Instruction to the Officer', prefetch=False)
+    resolution = fields.Text(string='Resolution Report', prefetch=False)
     state = fields.Selection(
         workflow.STATES, default='new', required=True, readonly=True, copy=False,
         index=True, group_expand='_expand_states')
@@ -86,7 +87,8 @@ class TikTicket(models.Model):
     step_missed = fields.Boolean(
         string='A Step Missed Its Time Standard', readonly=True, copy=False)
     date_closed = fields.Datetime(string='Ended', readonly=True, copy=False)
-    reject_reason = fields.Text(string='Reason for Closing', readonly=True, copy=False)
+    reject_reason = fields.Text(string='Reason for Closing', readonly=True, copy=False,
+                                prefetch=False)
     access_token = fields.Char('Security Token', copy=False, readonly=True)
     channel = fields.Selection(
         workflow.CHANNELS, readonly=True, copy=False, index=True,
@@ -128,7 +130,8 @@ class TikTicket(models.Model):
         help='Who the running step waits for.')
     # Written with each step (see _step), as the journal says them.
     rework_reason = fields.Text(
-        readonly=True, copy=False, help='Why the ticket came back, while it is reworked.')
+        readonly=True, copy=False, prefetch=False,
+        help='Why the ticket came back, while it is reworked.')
     rework_count = fields.Integer(
         string='Reworks', readonly=True, copy=False,
         help='How many times the resolution was sent back for rework.')
@@ -282,13 +285,19 @@ class TikTicket(models.Model):
 
     @api.multi
     def write(self, vals):
+        # Odoo 11 reads every tracked value before any write, to compare after it: a
+        # write of none of them (a step, a message's date, a follower) has nothing to
+        # track (`mail_notrack`, Odoo's key for it).
+        tracked = {name for name, field in self._fields.items()
+                   if getattr(field, 'track_visibility', None)}
+        writer = self if tracked.intersection(vals) else self.with_context(mail_notrack=True)
         if is_workflow(self.env):
-            return super(TikTicket, self).write(vals)
+            return super(TikTicket, writer).write(vals)
         self._check_write(vals)
         self._check_catalogue(vals)
         if vals.get('phone'):
             vals = dict(vals, phone=self._normalize_phone(vals['phone']))
-        result = super(TikTicket, self).write(vals)
+        result = super(TikTicket, writer).write(vals)
         if 'active' in vals:
             for ticket in self.with_context(lang=RECORD_LANG):
                 ticket._note_archiving()
