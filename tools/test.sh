@@ -18,15 +18,27 @@ mkdir -p "$LOGS"
 rm -f "$LOGS"/test-*
 
 server_pid=""
+# wait_for_server DB: until the server answers and its registry of DB holds the models
+# the tests use (a request may come while Odoo is still loading the registry).
 wait_for_server() {
-  "$VENV/bin/python" - "http://127.0.0.1:$TEST_PORT/web/login" <<'PY'
-import sys, time, urllib.request
+  "$VENV/bin/python" - "http://127.0.0.1:$TEST_PORT" "$1" <<'PY'
+import sys, time, urllib.request, xmlrpc.client
+url, db = sys.argv[1], sys.argv[2]
+ready = 0
 for _ in range(240):
     try:
-        urllib.request.urlopen(sys.argv[1], timeout=5)
-        break
+        urllib.request.urlopen(url + '/web/login', timeout=5)
+        uid = xmlrpc.client.ServerProxy(url + '/xmlrpc/2/common').authenticate(
+            db, 'admin', 'admin', {})
+        models = xmlrpc.client.ServerProxy(url + '/xmlrpc/2/object')
+        for model in ('tik.ticket', 'bus.bus', 'mail.message'):
+            models.execute_kw(db, uid, 'admin', model, 'search_count', [[]])
+        ready += 1
+        if ready == 2:
+            break
     except Exception:
-        time.sleep(0.5)
+        ready = 0
+    time.sleep(0.5)
 PY
 }
 cleanup() {
@@ -116,12 +128,14 @@ fi
 set -e
 
 # serve CONF DB LOG: a server for the outside tests on $TEST_PORT, as $server_pid.
+# Without -d: Odoo would build the registry in a thread of its own while the first
+# requests already build one, and two registries built at once can miss models.
 serve() {
-  $ODOO -c "$1" -d "$2" --db-filter="^$2\$" --http-port="$TEST_PORT" \
+  $ODOO -c "$1" --db-filter="^$2\$" --http-port="$TEST_PORT" \
     --http-interface=127.0.0.1 --workers=0 --max-cron-threads=0 --log-level=warn \
     > "$3" 2>&1 &
   server_pid=$!
-  wait_for_server
+  wait_for_server "$2"
 }
 
 log "Outside tests (tests/, against a server on port $TEST_PORT)"
