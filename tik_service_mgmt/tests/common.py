@@ -4,6 +4,27 @@ from odoo.tests.common import SavepointCase
 
 from ..models.authority import as_intake
 
+ALIAS = 'layanan-tik@uji.example'
+
+
+def rfc822(sender, subject, body, message_id, to=ALIAS, in_reply_to=None):
+    """A plain-text e-mail as a mail server hands it over."""
+    headers = [
+        'Return-Path: <%s>' % sender.split('<')[-1].strip('>'),
+        'From: %s' % sender,
+        'To: %s' % to,
+        'Subject: %s' % subject,
+        'Date: Tue, 01 Dec 2026 09:15:00 +0700',
+        'Message-ID: %s' % message_id,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset="utf-8"',
+        'Content-Transfer-Encoding: 8bit',
+    ]
+    if in_reply_to:
+        headers += ['In-Reply-To: %s' % in_reply_to, 'References: %s' % in_reply_to]
+    return '\r\n'.join(headers) + '\r\n\r\n' + body + '\r\n'
+
+
 # How to bring a ticket from its previous state into each state: (actor, values, action).
 PATH = [
     ('analysis', 'helpdesk', lambda t: {'division_id': t.division_x.id}, 'dispatch'),

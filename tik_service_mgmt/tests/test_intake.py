@@ -5,27 +5,7 @@ e-mail reply threads into the ticket's discussion."""
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
 
-from .common import TikCase
-
-ALIAS = 'layanan-tik@uji.example'
-
-
-def rfc822(sender, subject, body, message_id, to=ALIAS, in_reply_to=None):
-    """A plain-text e-mail as a mail server hands it over."""
-    headers = [
-        'Return-Path: <%s>' % sender.split('<')[-1].strip('>'),
-        'From: %s' % sender,
-        'To: %s' % to,
-        'Subject: %s' % subject,
-        'Date: Tue, 01 Dec 2026 09:15:00 +0700',
-        'Message-ID: %s' % message_id,
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset="utf-8"',
-        'Content-Transfer-Encoding: 8bit',
-    ]
-    if in_reply_to:
-        headers += ['In-Reply-To: %s' % in_reply_to, 'References: %s' % in_reply_to]
-    return '\r\n'.join(headers) + '\r\n\r\n' + body + '\r\n'
+from .common import TikCase, rfc822
 
 
 class TestChannels(TikCase):

@@ -11,26 +11,8 @@ TICKET = 'tik.ticket'
 # mail_restrict_follower_selection: the domain a partner must match to follow a
 # document of a model (else the addon's general one, which ships as customers only).
 RESTRICT_PARAM = 'mail_restrict_follower_selection.domain.%s' % TICKET
-ALIAS = 'layanan-tik@uji.example'
 # How many of the rows written around the ORM a failure lists.
 MAX_SHOWN = 25
-
-
-def rfc822(sender, subject, body, message_id, to=ALIAS, in_reply_to=None):
-    """A plain-text e-mail as the mail server hands it to the mail gateway."""
-    headers = [
-        'From: %s' % sender,
-        'To: %s' % to,
-        'Subject: %s' % subject,
-        'Date: Tue, 01 Dec 2026 09:15:00 +0700',
-        'Message-ID: %s' % message_id,
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset="utf-8"',
-        'Content-Transfer-Encoding: 8bit',
-    ]
-    if in_reply_to:
-        headers += ['In-Reply-To: %s' % in_reply_to, 'References: %s' % in_reply_to]
-    return '\r\n'.join(headers) + '\r\n\r\n' + body + '\r\n'
 
 
 class CoexistenceCase(tik_common.TikCase):

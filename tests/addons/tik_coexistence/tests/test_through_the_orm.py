@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.tools import mute_logger
 
-from .common import CoexistenceCase, rfc822
+from odoo.addons.tik_service_mgmt.tests.common import rfc822
+
+from .common import CoexistenceCase
 
 REASON = 'Alasan uji koeksistensi.'
 
