@@ -224,10 +224,11 @@ class TikTicketWorkflow(models.Model):
             [('groups_id', 'in', group.ids)], order='id', limit=1)
 
     def _schedule_next(self, sop_step, calendar=None):
-        """The to-dos of the step just done, escalations included, are done (closed
-        with their feedback, in the name of who acted); the next actor gets the new
-        step's to-do, due today so that their activity counter shows it at once, its
-        note giving the step's deadline, in the agency's language whoever acted."""
+        """The to-dos of the step just done, escalations included, are done
+        (`action_feedback`: the actor's own in their name, another's by the system); the
+        next actor gets the new step's to-do, due today so that their activity counter
+        shows it at once, its note giving the step's deadline, in the agency's language
+        whoever acted."""
         todos = self._open_todos()
         if todos:
             holders = todos.filtered(
