@@ -2,6 +2,7 @@
 import threading
 import xmlrpc.client
 
+from conftest import DB
 from test_rpc import Actor, ref
 
 FILINGS = 8
@@ -35,6 +36,29 @@ def test_a_requester_cannot_write_the_officers_resolution_or_its_deadline():
         else:
             raise AssertionError('%s wrote %s' % (actor.login, vals))
         assert admin('read', [ticket_id], list(vals))[0] == before
+
+
+def test_nobody_plays_the_demo_over_rpc():
+    """The demo data acts as the demo users; over RPC nobody, portal users and the
+    administrator included, may call it to act as someone else."""
+    admin = Actor('admin')
+    ticket = ref(admin, 'tik_service_mgmt.ticket_website_rsud_demo')
+    before = admin('read', [ticket], ['state', 'journal_length'])
+    for login in ('pengguna.portal', 'admin'):
+        actor = Actor(login)
+        for method, args in (
+                ('_play', ['tik_service_mgmt.ticket_website_rsud_demo',
+                           [['tik_service_mgmt.user_kadin_demo', {}, 'approve', None]]]),
+                ('_file_ticket', ['tik_service_mgmt.x_demo', 'x', 'x', 1, False, False]),
+                ('_answer_survey', ['tik_service_mgmt.ticket_website_rsud_demo', {}])):
+            try:
+                actor.models.execute_kw(DB, actor.uid, actor.login, 'tik.demo', method,
+                                        args, {})
+            except xmlrpc.client.Fault as fault:
+                assert 'rivate' in fault.faultString, fault.faultString
+            else:
+                raise AssertionError('%s called tik.demo.%s' % (login, method))
+    assert admin('read', [ticket], ['state', 'journal_length']) == before
 
 
 def test_concurrent_filings_get_unique_gapless_numbers():

@@ -1,7 +1,8 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What the demo data calls to play tickets and answers as the demo users would: kept
-apart from the production models."""
+apart from the production models, and private (no RPC client may act as another user
+through them)."""
 from odoo import api, models
 
 from .authority import as_intake
@@ -24,7 +25,7 @@ class TikDemo(models.AbstractModel):
             translations.load_module_terms(['tik_service_mgmt'], [RECORD_LANG])
 
     @api.model
-    def file_ticket(self, xmlid, name, description, partner_id, phone, service_id):
+    def _file_ticket(self, xmlid, name, description, partner_id, phone, service_id):
         """Files a demo ticket as its reporter would (a user) or, for a caller without
         a user, as the demo helpdesk taking the phone call; names it `xmlid`."""
         self._record_language()
@@ -46,7 +47,7 @@ class TikDemo(models.AbstractModel):
         return ticket.id
 
     @api.model
-    def play(self, ticket_xmlid, moves):
+    def _play(self, ticket_xmlid, moves):
         """Walks a demo ticket through the workflow as the demo actors.
 
         `moves`: [(user xmlid, values to write first, action, reason)].
@@ -62,7 +63,7 @@ class TikDemo(models.AbstractModel):
         return True
 
     @api.model
-    def answer_survey(self, ticket_xmlid, values):
+    def _answer_survey(self, ticket_xmlid, values):
         """A demo response, submitted, as a paper questionnaire keyed in."""
         keyed = self.env['tik.survey.response'].with_context(tik_survey=SURVEY)
         response = keyed.create(dict(values, ticket_id=self.env.ref(ticket_xmlid).id))
