@@ -66,12 +66,8 @@ class TikTicketWorkflow(models.Model):
         return self._done(self._transition('close'))
 
     def _done(self, result):
-        """What a workflow button answers: from the form (context `tik_form`), the ticket
-        opened again, saved and read-only with its new buttons; over RPC, True."""
-        if self.env.context.get('tik_form') and len(self) == 1:
-            return {'type': 'ir.actions.act_window', 'res_model': self._name,
-                    'res_id': self.id, 'view_mode': 'form', 'views': [(False, 'form')],
-                    'name': self.number, 'target': 'main'}
+        """What a workflow button answers: True, so the form reloads the ticket where the
+        user works (breadcrumb and pager kept; tik_backend.js shows it read-only)."""
         return result
 
     def _file(self, intake, calendar):

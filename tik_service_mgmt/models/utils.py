@@ -1,5 +1,6 @@
 # Copyright 2026 Diskominfo Kabupaten Trenggalek
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
 from datetime import datetime
 
 import phonenumbers
@@ -7,6 +8,7 @@ import pytz
 from babel.dates import format_datetime
 
 from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
@@ -75,3 +77,34 @@ def format_for_reporter(utc_string, tz_name):
         pytz.timezone(tz_name))
     text = format_datetime(moment, "EEEE, d MMMM y, HH.mm", locale=RECORD_LANG)
     return '%s %s' % (text, moment.tzname())
+
+
+# The refusals of the ticket as the web client shows them: a warning titled in the
+# user's language (static/src/js/tik_backend.js), not Odoo's "Odoo Server Error". Each
+# is still the UserError, AccessError or ValidationError it was.
+class TicketWarning(UserError):
+    pass
+
+
+class TicketAccessWarning(AccessError):
+    pass
+
+
+class TicketValidationWarning(ValidationError):
+    pass
+
+
+WARNINGS = ((TicketWarning, UserError), (TicketAccessWarning, AccessError),
+            (TicketValidationWarning, ValidationError))
+
+
+@contextmanager
+def shown_as_warning():
+    """Raises a refusal of the block as its ticket warning, with the same message."""
+    try:
+        yield
+    except (UserError, AccessError, ValidationError) as refusal:
+        if isinstance(refusal, tuple(warning for warning, _base in WARNINGS)):
+            raise
+        warning = next(w for w, base in WARNINGS if isinstance(refusal, base))
+        raise warning(refusal.name) from refusal

@@ -39,5 +39,4 @@ class TikTicketReasonWizard(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        return getattr(self.ticket_id.with_context(tik_form=True),
-                       'action_' + self.action)(reason=self.reason)
+        return getattr(self.ticket_id, 'action_' + self.action)(reason=self.reason)

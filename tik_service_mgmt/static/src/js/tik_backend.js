@@ -52,3 +52,62 @@ GraphRenderer.include({
 });
 
 });
+
+odoo.define('tik_service_mgmt.ticket_form', function (require) {
+"use strict";
+
+// A workflow button of a ticket reloads it where the user works (the button answers
+// True): the breadcrumb and the pager of the queue stay. The ticket was saved before
+// the step, so it is shown read-only with the buttons of its new step.
+var FormController = require('web.FormController');
+
+FormController.include({
+    _callButtonAction: function () {
+        var self = this;
+        var done = this._super.apply(this, arguments);
+        if (this.modelName === 'tik.ticket') {
+            done.then(function () {
+                if (!self.isDestroyed() && self.mode === 'edit' && !self.isDirty()) {
+                    self._setMode('readonly');
+                }
+            });
+        }
+        return done;
+    },
+});
+
+});
+
+odoo.define('tik_service_mgmt.warning', function (require) {
+"use strict";
+
+// The ticket's refusals (models/utils.py: TicketWarning and its kin, raised by the
+// ticket alone) are warnings: titled "Warning" in the user's language, never Odoo's
+// "Odoo Server Error". Every other error is Odoo's own.
+var core = require('web.core');
+var Dialog = require('web.Dialog');
+
+var _t = core._t;
+var QWeb = core.qweb;
+
+var TicketWarning = Dialog.extend({
+    init: function (parent, error) {
+        this._super(parent);
+        this.error = error;
+    },
+    display: function () {
+        var error = this.error;
+        error.data.message = error.data.arguments[0];
+        new Dialog(this, {
+            size: 'medium',
+            title: _t("Warning"),
+            $content: $(QWeb.render('CrashManager.warning', {error: error})),
+        }).open();
+    },
+});
+
+_.each(['TicketWarning', 'TicketAccessWarning', 'TicketValidationWarning'], function (name) {
+    core.crash_registry.add('odoo.addons.tik_service_mgmt.models.utils.' + name, TicketWarning);
+});
+
+});

@@ -1,0 +1,222 @@
+"""Working a queue at the service desk, in a real browser: each actor at their viewport
+(the requester on a 390 x 844 phone, the others at 1366 x 768), in Indonesian.
+
+Every test files its own tickets over XML-RPC (or in the portal) and walks them as the
+demo actors do; a screenshot of each screen is kept under .local/log/screens/.
+"""
+import time
+
+import pytest
+
+from conftest import URL
+from portal_steps import (CORE_ENGLISH, DESKTOP, PHONE, file_in_portal, shot,
+                          login as portal_login)
+from test_login import login
+from test_rpc import Actor, ref
+
+SERVICE = 'Reset Kata Sandi E-mail Dinas'  # of Aplikasi Informatika, published
+SERVICE_XMLID = 'tik_service_mgmt.service_email_reset_demo'
+FORM = '.o_form_view .o_statusbar_status'
+DIALOG = '.modal-dialog .o_form_view'
+LANDING = '.o_list_view, .oe_view_nocontent'
+WARNING_DIALOG = '.modal:has(.o_dialog_warning)'
+
+
+@pytest.fixture(scope='module')
+def actors():
+    return {login_name: Actor(login_name) for login_name in (
+        'pengguna', 'helpdesk', 'kabid.aptika', 'petugas.aptika')}
+
+
+def filed(actors, subject, state='new'):
+    """A ticket of the demo requester, walked to `state` (new, analysis, in_progress)."""
+    ticket = actors['pengguna']('create', {'name': subject,
+                                           'description': 'Uji antrean %s.' % subject})
+    if state == 'new':
+        return ticket
+    helpdesk, kabid = actors['helpdesk'], actors['kabid.aptika']
+    helpdesk('write', [ticket], {'service_id': ref(helpdesk, SERVICE_XMLID)})
+    helpdesk('action_dispatch', [ticket])
+    if state == 'analysis':
+        return ticket
+    kabid('write', [ticket], {'officer_id': actors['petugas.aptika'].uid,
+                              'instruction': 'Reset sandi.'})
+    kabid('action_accept', [ticket])
+    return ticket
+
+
+def backend(page, login_name):
+    page.set_viewport_size(DESKTOP)
+    login(page, URL, login_name)
+    page.wait_for_selector('#oe_main_menu_navbar', timeout=30000)
+    page.wait_for_selector(LANDING, timeout=30000)
+
+
+def open_ticket(page, ticket):
+    page.goto('%s/web#id=%d&model=tik.ticket&view_type=form' % (URL, ticket))
+    page.wait_for_selector(FORM, timeout=30000)
+
+
+def button(page, label):
+    return page.locator('.o_statusbar_buttons button:visible', has_text=label).first
+
+
+def in_view(page, selector):
+    """Whether the element is inside the window without scrolling."""
+    box = page.locator(selector).first.bounding_box()
+    return box and box['y'] >= 0 and box['y'] + box['height'] <= DESKTOP['height']
+
+
+def breadcrumbs(page):
+    return [li.strip() for li in page.locator(
+        '.o_control_panel .breadcrumb li').all_inner_texts()]
+
+
+def pager(page):
+    return (page.inner_text('.o_pager_value').strip(),
+            page.inner_text('.o_pager_limit').strip())
+
+
+def choose(page, field, text):
+    """Chooses `text` in the many2one `field` of the open dialog."""
+    page.fill('.modal .o_field_widget[name=%s] input' % field, text)
+    page.click('ul.ui-autocomplete li a:has-text("%s")' % text, timeout=10000)
+
+
+def test_the_requesters_file_and_comment_reach_the_holder(page, actors):
+    """Items 1 and 2: the file sent in the portal is on the backend ticket, to download;
+    the requester's comment reaches the helpdesk (who holds step 2) in the inbox and as
+    a to-do; the portal says who holds the ticket."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    subject = 'Uji lampiran %d' % time.time()
+    png = {'name': 'layar-galat.png', 'mimeType': 'image/png', 'buffer': b'\x89PNG uji'}
+    file_in_portal(page, subject, SERVICE, files=[png])
+    holder = page.locator('.o_tik_holder')
+    assert 'Helpdesk' in holder.inner_text() and 'Dewi Lestari' in holder.inner_text()
+    box = '.o_portal_chatter_composer_form textarea[name=message]'
+    page.fill(box, 'Sekarang internet mati total.')
+    page.click('.o_portal_chatter_composer_btn')
+    page.wait_for_selector('.o_portal_chatter_message:has-text("mati total")', timeout=30000)
+    shot(page, 'desk-portal-holder')
+    ticket = int(page.url.split('/my/layanan-tik/')[1].split('?')[0].split('#')[0])
+    page.context.clear_cookies()
+
+    backend(page, 'helpdesk')
+    open_ticket(page, ticket)
+    link = page.locator('.o_form_view .o_field_widget[name=file_ids] a',
+                        has_text='layar-galat.png').first
+    assert link.is_visible()
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == 'layar-galat.png'
+    chatter = page.inner_text('.o_chatter')
+    assert 'Sekarang internet mati total.' in chatter
+    assert 'Baca komentar pemohon' in chatter
+    shot(page, 'desk-helpdesk-file-comment')
+    assert page.js_errors == []
+
+
+def test_one_word_finds_tickets_and_nothing_says_so(page, actors):
+    """Item 3: a word of the service, the subject or the description is searched at once;
+    an empty result says so in Indonesian."""
+    subject = 'Uji cari %d' % time.time()
+    filed(actors, subject)
+    backend(page, 'helpdesk')
+    action = ref(actors['helpdesk'], 'tik_service_mgmt.tik_ticket_action')
+    page.goto('%s/web#action=%d&view_type=list' % (URL, action))
+    page.wait_for_selector('.o_list_view', timeout=30000)
+    # A word of the description alone.
+    page.type('.o_searchview_input', 'antrean %s' % subject)
+    first = page.locator('.o_searchview_autocomplete li').first
+    first.wait_for(timeout=10000)
+    assert first.inner_text().startswith('Cari Tiket'), first.inner_text()
+    page.keyboard.press('Enter')
+    page.wait_for_function(
+        "document.querySelectorAll('.o_list_view tr.o_data_row').length == 1",
+        timeout=30000)
+    assert subject in page.inner_text('.o_list_view tr.o_data_row')
+    page.click('.o_searchview .o_facet_remove >> nth=-1')
+    page.type('.o_searchview_input', 'tidakadakatainiditiketmanapun')
+    page.keyboard.press('Enter')
+    page.wait_for_selector('.oe_view_nocontent', timeout=30000)
+    assert 'Tidak ada tiket yang cocok' in page.inner_text('.oe_view_nocontent')
+    shot(page, 'desk-search-empty')
+    assert page.js_errors == []
+
+
+def test_the_kabid_accepts_in_a_dialog_and_stays_in_the_queue(page, actors):
+    """Items 4 and 6: Terima opens the step's inputs in a dialog, in view without
+    Sunting; after it the Kabid is still in Menunggu Tindakan Saya, with its pager."""
+    subjects = ['Uji antrean Kabid %d-%d' % (time.time(), n) for n in (1, 2)]
+    for subject in subjects:
+        filed(actors, subject, 'analysis')
+    backend(page, 'kabid.aptika')
+    page.click('.o_list_view tr.o_data_row:has-text("%s")' % subjects[1])
+    page.wait_for_selector(FORM, timeout=30000)
+    position, total = pager(page)
+    assert int(total) >= 2
+    crumbs = breadcrumbs(page)
+    assert crumbs[0] == 'Menunggu Tindakan Saya'
+    assert page.locator('.o_form_readonly').count() == 1
+    button(page, 'Terima').click()
+    page.wait_for_selector(DIALOG, timeout=30000)
+    for field in ('officer_id', 'instruction'):
+        assert in_view(page, '.modal .o_field_widget[name=%s]' % field), field
+    choose(page, 'officer_id', 'Andi Pratama')
+    page.fill('.modal .o_field_widget[name=instruction]', 'Reset sandi hari ini.')
+    shot(page, 'desk-kabid-accept-dialog')
+    page.click('.modal-footer button:visible:has-text("Terima")')
+    page.wait_for_selector('.o_statusbar_status .btn-primary:has-text("Dalam Proses")',
+                           timeout=30000)
+    assert page.locator('.modal-dialog').count() == 0
+    assert breadcrumbs(page) == crumbs
+    assert pager(page) == (position, total)
+    assert page.locator('.o_form_readonly').count() == 1
+    shot(page, 'desk-kabid-after-accept')
+    assert page.js_errors == []
+
+
+def test_the_officer_reports_in_a_dialog(page, actors):
+    """Item 6: the officer's resolution is typed in the step's dialog, in view, without
+    Sunting; the ticket goes to verification and the officer stays where they were."""
+    subject = 'Uji antrean petugas %d' % time.time()
+    ticket = filed(actors, subject, 'in_progress')
+    backend(page, 'petugas.aptika')
+    page.click('.o_list_view tr.o_data_row:has-text("%s")' % subject)
+    page.wait_for_selector(FORM, timeout=30000)
+    crumbs = breadcrumbs(page)
+    shot(page, 'desk-officer-ticket')
+    button(page, 'Laporkan Penyelesaian').click()
+    page.wait_for_selector(DIALOG, timeout=30000)
+    box = '.modal .o_field_widget[name=resolution]'
+    assert in_view(page, box)
+    assert page.evaluate('document.activeElement.getAttribute("name")') == 'resolution'
+    page.keyboard.type('Sandi direset; pengguna sudah bisa masuk.')
+    page.click('.modal-footer button:visible:has-text("Laporkan Penyelesaian")')
+    page.wait_for_selector('.o_statusbar_status .btn-primary:has-text("Verifikasi")',
+                           timeout=30000)
+    assert breadcrumbs(page) == crumbs
+    row = actors['petugas.aptika']('read', [ticket], ['state', 'resolution'])[0]
+    assert row['state'] == 'verification' and row['resolution'].startswith('Sandi direset')
+    assert page.js_errors == []
+
+
+def test_a_refusal_is_a_warning_in_indonesian_and_keeps_the_input(page, actors):
+    """Item 5: a value the server refuses is a warning titled Peringatan, never
+    "Odoo Server Error", and what was typed stays in the form."""
+    ticket = filed(actors, 'Uji peringatan %d' % time.time())
+    backend(page, 'helpdesk')
+    open_ticket(page, ticket)
+    page.click('.o_form_button_edit')
+    page.fill('.o_field_widget[name=phone]', '123')
+    page.click('.o_form_button_save')
+    page.wait_for_selector(WARNING_DIALOG, timeout=30000)
+    title = page.inner_text('.modal .modal-title').strip()
+    assert title == 'Peringatan', title
+    assert 'tidak valid' in page.inner_text('.modal .o_dialog_warning')
+    assert not [s for s in CORE_ENGLISH if s in page.inner_text('.modal')]
+    shot(page, 'desk-warning')
+    page.click('.modal .modal-footer button')
+    assert page.input_value('.o_field_widget[name=phone]') == '123'
+    assert page.js_errors == []
