@@ -220,3 +220,49 @@ def test_a_refusal_is_a_warning_in_indonesian_and_keeps_the_input(page, actors):
     page.click('.modal .modal-footer button')
     assert page.input_value('.o_field_widget[name=phone]') == '123'
     assert page.js_errors == []
+
+
+def test_the_helpdesk_files_for_a_new_caller_in_a_short_form(page, actors):
+    """Item 7: the reporter starts empty; a new caller is a short form (name, unit of
+    the agency, phone, e-mail), no unit is created there, Odoo's demo partners are not
+    offered; the caller's phone comes to the ticket."""
+    backend(page, 'helpdesk')
+    page.click('.o_list_button_add')
+    page.wait_for_selector('.o_form_editable', timeout=30000)
+    reporter = '.o_field_widget[name=partner_id] input'
+    assert page.input_value(reporter) == ''
+    assert page.locator(reporter).bounding_box()['width'] >= 280
+    page.fill(reporter, 'Agrolait')
+    page.wait_for_selector('ul.ui-autocomplete li', timeout=10000)
+    offered = page.inner_text('ul.ui-autocomplete')
+    assert 'Agrolait' not in offered.replace('Agrolait"', '')
+    name = 'Budi Penelepon %d' % time.time()
+    page.fill(reporter, name)
+    page.wait_for_timeout(1000)
+    page.click('ul.ui-autocomplete li a:has-text("Buat dan Ubah")', timeout=10000)
+    page.wait_for_selector(DIALOG, timeout=30000)
+    page.fill('.modal .o_field_widget[name=name]', name)
+    labels = [label.strip() for label in page.locator('.modal .o_form_label:visible').all_inner_texts()]
+    assert labels == ['Nama', 'Unit Kerja (OPD)', 'Telepon', 'Email'], labels
+    unit = '.modal .o_field_widget[name=parent_id] input'
+    page.fill(unit, 'Agrolait')
+    page.wait_for_timeout(1500)
+    items = page.locator('ul.ui-autocomplete:visible li').all_inner_texts()
+    assert not [item for item in items if 'Agrolait' in item or 'Buat' in item], items
+    page.fill(unit, 'Dinas Pendidikan')
+    page.click('ul.ui-autocomplete li a:has-text("Dinas Pendidikan")', timeout=10000)
+    page.fill('.modal .o_field_widget[name=mobile]', '0813-1111-2222')
+    page.fill('.modal .o_field_widget[name=email]', 'budi@contoh.go.id')
+    shot(page, 'desk-new-caller')
+    page.click('.modal-footer button.btn-primary')
+    page.wait_for_selector('.modal-dialog', state='detached', timeout=30000)
+    assert name in page.input_value(reporter)
+    page.wait_for_function(
+        "document.querySelector('.o_field_widget[name=phone]').value != ''", timeout=10000)
+    assert page.input_value('.o_field_widget[name=phone]') == '0813-1111-2222'
+    page.fill('.o_field_widget[name=name]', 'Uji penelepon')
+    page.click('.o_form_button_save')
+    page.wait_for_selector('.o_form_readonly', timeout=30000)
+    assert '+62 813-1111-2222' in page.inner_text('.o_form_view')
+    assert 'Dinas Pendidikan' in page.inner_text('.o_field_widget[name=unit_id]')
+    assert page.js_errors == []

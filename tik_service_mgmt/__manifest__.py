@@ -18,6 +18,7 @@
         "security/tik_service_mgmt_security.xml",
         "security/ir.model.access.csv",
         "data/res_lang_data.xml",
+        "data/res_partner_category_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/resource_calendar_data.xml",
         "data/resource_calendar_leaves_data.xml",
@@ -42,6 +43,7 @@
         "views/tik_service_views.xml",
         "views/tik_ticket_step_views.xml",
         "views/tik_ticket_views.xml",
+        "views/res_partner_views.xml",
         "views/portal_assets.xml",
         "views/portal_templates.xml",
         "views/portal_desk_templates.xml",
@@ -58,6 +60,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_unit_demo.xml",
         "demo/res_users_demo.xml",
         "demo/tik_division_demo.xml",
         "demo/tik_service_demo.xml",

@@ -22,3 +22,4 @@ from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
 from . import tik_ticket_desk
+from . import res_partner

@@ -21,6 +21,10 @@ EXCERPT = 300
 class TikTicketDesk(models.Model):
     _inherit = 'tik.ticket'  # pylint: disable=consider-merging-classes-inherited
 
+    # The helpdesk files for a caller it names; anyone else files for themselves.
+    partner_id = fields.Many2one(
+        default=lambda self: self._default_reporter(),
+        domain=[('is_company', '=', False), ('parent_id.tik_unit', '=', True)])
     file_ids = fields.Many2many(
         'ir.attachment', string='Files', compute='_compute_file_ids',
         help='The files sent with the ticket (the requester\'s attachments); those of '
@@ -30,6 +34,20 @@ class TikTicketDesk(models.Model):
         string='Ticket', compute='_compute_keyword', search='_search_keyword',
         help='Searches the subject, number, reporter, unit, service, phone and '
              'description at once.')
+
+    def _default_reporter(self):
+        return False if self._user_is_helpdesk() else self.env.user.partner_id
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        """A caller's phone and e-mail come with them, while the ticket is filed."""
+        if self.number or not self.partner_id:
+            return
+        partner = self.partner_id
+        if not self.phone and (partner.mobile or partner.phone):
+            self.phone = partner.mobile or partner.phone
+        if not self.email and partner.email:
+            self.email = partner.email
 
     def _compute_keyword(self):
         for ticket in self:

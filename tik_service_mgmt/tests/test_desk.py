@@ -106,3 +106,31 @@ class TestDesk(TikCase):
         with self.assertRaises(TicketWarning):
             ticket.sudo(self.kabid).write({'phone': '123'})
         self.assertEqual(self.snapshot(ticket), before)
+
+    def test_filing_for_a_caller(self):
+        tickets = self.Ticket.sudo(self.helpdesk)
+        self.assertFalse(tickets.default_get(['partner_id']).get('partner_id'))
+        self.assertEqual(self.Ticket.sudo(self.requester).default_get(
+            ['partner_id'])['partner_id'], self.requester.partner_id.id)
+        caller = self.env['res.partner'].sudo(self.helpdesk).create({
+            'name': 'Budi', 'parent_id': self.unit_a.id, 'mobile': '0813-1111-2222'})
+        new = tickets.new({'partner_id': caller.id})
+        new._onchange_partner_id()
+        self.assertEqual(new.phone, '0813-1111-2222')
+        ticket = tickets.create({'name': 'Telepon', 'partner_id': caller.id,
+                                 'phone': new.phone})
+        self.assertEqual((ticket.phone, ticket.unit_id), ('+6281311112222', self.unit_a))
+        # The units of the agency: those tagged, once one is; every company before.
+        partners = self.env['res.partner']
+        tag = self.env.ref('tik_service_mgmt.res_partner_category_unit')
+        partners.search([('category_id', 'in', tag.ids)]).write(
+            {'category_id': [(3, tag.id)]})
+        self.assertIn(self.unit_b, partners.search([('tik_unit', '=', True)]))
+        self.unit_a.category_id = tag
+        units = partners.search([('tik_unit', '=', True)])
+        self.assertIn(self.unit_a, units)
+        self.assertNotIn(self.unit_b, units)
+        self.assertIn(self.unit_b, partners.search([('tik_unit', '=', False)]))
+        domain = tickets._fields['partner_id'].domain
+        self.assertIn(caller, partners.search(domain))
+        self.assertNotIn(self.requester_b.partner_id, partners.search(domain))
