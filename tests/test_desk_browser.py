@@ -4,6 +4,7 @@
 Every test files its own tickets over XML-RPC (or in the portal) and walks them as the
 demo actors do; a screenshot of each screen is kept under .local/log/screens/.
 """
+import re
 import time
 
 import pytest
@@ -265,4 +266,39 @@ def test_the_helpdesk_files_for_a_new_caller_in_a_short_form(page, actors):
     page.wait_for_selector('.o_form_readonly', timeout=30000)
     assert '+62 813-1111-2222' in page.inner_text('.o_form_view')
     assert 'Dinas Pendidikan' in page.inner_text('.o_field_widget[name=unit_id]')
+    assert page.js_errors == []
+
+
+ENGLISH_MONTHS = re.compile(r'\b(January|February|March|May|June|July|August|October|'
+                            r'December)\b|\d (am|pm)\b')
+
+
+def test_no_english_on_the_portal_discussion_and_the_backend_counters(page, actors):
+    """Item 9: the requester's discussion is dated in Indonesian ("Dikirim ..."), and
+    the staff's to-do counters and fresh messages speak Indonesian."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    file_in_portal(page, 'Uji tanggal %d' % time.time(), SERVICE)
+    page.wait_for_selector('.o_portal_chatter_message', timeout=30000)
+    text = page.inner_text('.o_portal_chatter')
+    assert 'Published on' not in text and 'Dikirim' in text, text
+    assert not ENGLISH_MONTHS.search(text), text
+    shot(page, 'desk-portal-dates')
+    page.context.clear_cookies()
+
+    backend(page, 'helpdesk')
+    page.click('.o_mail_navbar_item:has(.fa-clock-o) > a, .o_mail_systray_item:has(.fa-clock-o) > a')
+    page.wait_for_selector('.o_mail_navbar_dropdown .o_mail_channel_preview, '
+                           '.o_mail_navbar_dropdown .o_activity_filter_button',
+                           timeout=30000)
+    counters = page.inner_text('.o_mail_navbar_dropdown:visible')
+    assert not re.search(r'\b(Late|Today|Future)\b', counters), counters
+    open_ticket(page, filed(actors, 'Uji pesan %d' % time.time()))
+    page.click('.o_chatter_button_log_note')
+    page.fill('.o_chatter .o_composer_text_field', 'Sudah saya telepon.')
+    page.click('.o_chatter .o_composer_button_send')
+    page.wait_for_selector('.o_thread_message:has-text("Sudah saya telepon")', timeout=30000)
+    message = page.inner_text('.o_thread_message:has-text("Sudah saya telepon")')
+    assert not re.search(r'\bnow\b', message), message
+    assert 'baru saja' in message
     assert page.js_errors == []

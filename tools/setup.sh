@@ -89,9 +89,21 @@ lessc() {
     die "npm install less@3.13.1 failed: see $STATE/npm.log"
 }
 
+# axe-core checks the portal's pages against WCAG 2.1 A/AA in the browser tests
+# (tests/test_portal_axe.py injects its axe.min.js).
+axe() {
+  [ -f "$STATE/node/node_modules/axe-core/axe.min.js" ] && return 0
+  log "Installing axe-core"
+  mkdir -p "$STATE/node"
+  [ -f "$STATE/node/package.json" ] || echo '{"private": true}' > "$STATE/node/package.json"
+  (cd "$STATE/node" && npm install --no-audit --no-fund axe-core@4.10.2) >> "$STATE/npm.log" 2>&1 ||
+    die "npm install axe-core@4.10.2 failed: see $STATE/npm.log"
+}
+
 mkdir -p "$STATE"
 debian_packages
 server_venv
 tools_venv
 test_addons
 lessc
+axe
