@@ -47,6 +47,7 @@
         "views/portal_assets.xml",
         "views/portal_templates.xml",
         "views/portal_desk_templates.xml",
+        "views/portal_a11y_templates.xml",
         "views/tik_survey_response_views.xml",
         "views/tik_survey_portal_templates.xml",
         "views/catalogue_templates.xml",

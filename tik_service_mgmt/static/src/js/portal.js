@@ -14,3 +14,23 @@
         }
     });
 })();
+
+/* The discussion's avatars beside a name are decoration: Odoo's chatter draws the
+   composer's without an alt text, which screen readers then spell out. */
+(function () {
+    'use strict';
+    function decorate(root) {
+        var images = root.querySelectorAll('.o_tik_page img.o_portal_chatter_avatar:not([alt])');
+        Array.prototype.forEach.call(images, function (img) {
+            img.setAttribute('alt', '');
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        var chatter = document.querySelector('.o_tik_page .o_portal_chatter, .o_tik_page #discussion');
+        if (chatter && window.MutationObserver) {
+            new MutationObserver(function () { decorate(document); })
+                .observe(document.body, {childList: true, subtree: true});
+        }
+        decorate(document);
+    });
+})();
