@@ -302,3 +302,45 @@ def test_no_english_on_the_portal_discussion_and_the_backend_counters(page, acto
     assert not re.search(r'\bnow\b', message), message
     assert 'baru saja' in message
     assert page.js_errors == []
+
+
+def test_the_happy_path_in_clicks(page, capsys):
+    """The seven steps, each actor logging in at their viewport: every click counted
+    (a login's submit, a row of Menunggu Tindakan Saya, a step's button, a dialog's
+    confirm; typing is not a click)."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    number, filing = file_in_portal(page, 'Uji jalur %d' % time.time(), SERVICE,
+                                    description='Tidak bisa masuk ke webmail.')
+    counted = {'pengguna.portal': 1 + filing}
+    page.context.clear_cookies()
+
+    def step(login_name, label, confirm=None, text=None):
+        backend(page, login_name)
+        page.click('.o_list_view tr.o_data_row:has-text("%s")' % number)
+        page.wait_for_selector(FORM, timeout=30000)
+        button(page, label).click()
+        clicks = 3
+        if confirm:
+            page.wait_for_selector(DIALOG, timeout=30000)
+            page.keyboard.type(text)
+            page.click('.modal-footer button:visible:has-text("%s")' % confirm)
+            clicks += 1
+        page.locator('.o_statusbar_buttons button:visible', has_text=label).wait_for(
+            state='detached', timeout=30000)
+        counted[login_name] = counted.get(login_name, 0) + clicks
+        assert page.js_errors == []
+        page.context.clear_cookies()
+
+    step('helpdesk', 'Tunjuk Bidang')
+    step('kabid.aptika', 'Terima', 'Terima', 'Reset sandi hari ini.')
+    step('petugas.aptika', 'Laporkan Penyelesaian', 'Laporkan Penyelesaian',
+         'Sandi direset.')
+    step('kabid.aptika', 'Setujui Hasil Penanganan')
+    step('kadin', 'Setujui Penutupan')
+    step('helpdesk', 'Tutup Tiket')
+    total = sum(counted.values())
+    with capsys.disabled():
+        print('\nhappy path: %d clicks with login (%s)' % (total, ', '.join(
+            '%s %d' % item for item in counted.items())))
+    assert total <= 25

@@ -97,9 +97,12 @@ class TikTicketDesk(models.Model):
     def _step_dialog(self, action):
         """From the form (context `tik_form`), the dialog of the step's inputs for the
         user who may take it; otherwise None and the step goes ahead (RPC)."""
-        if not (self.env.context.get('tik_form') and len(self) == 1
-                and not self._refusal(action, check_values=False)):
+        if not (self.env.context.get('tik_form') and len(self) == 1):
             return None
+        with shown_as_warning():
+            if self._refusal(action, check_values=False):
+                return None
+        officers = self.division_id.officer_ids
         return {
             'type': 'ir.actions.act_window', 'res_model': 'tik.ticket.step.wizard',
             'view_mode': 'form', 'views': [(False, 'form')], 'target': 'new',
@@ -107,7 +110,9 @@ class TikTicketDesk(models.Model):
             'context': {
                 'default_ticket_id': self.id, 'default_action': action,
                 'default_service_id': self.service_id.id,
-                'default_officer_id': self.officer_id.id,
+                # A division with one officer: that one.
+                'default_officer_id': self.officer_id.id or (
+                    officers.id if len(officers) == 1 else False),
                 'default_instruction': self.instruction,
                 'default_resolution': self.resolution},
         }

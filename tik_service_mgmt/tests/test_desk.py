@@ -134,3 +134,30 @@ class TestDesk(TikCase):
         domain = tickets._fields['partner_id'].domain
         self.assertIn(caller, partners.search(domain))
         self.assertNotIn(self.requester_b.partner_id, partners.search(domain))
+
+    def test_the_step_dialogs_open_from_the_form_only(self):
+        ticket = self.ticket_in('analysis')
+        ticket.sudo(self.kabid).write({'officer_id': False})
+        as_kabid = ticket.sudo(self.kabid)
+        dialog = as_kabid.with_context(tik_form=True).action_accept()
+        self.assertEqual(dialog['res_model'], 'tik.ticket.step.wizard')
+        self.assertEqual(dialog['context']['default_action'], 'accept')
+        # Not the Kabid's step: the refusal, no dialog.
+        with self.assertRaises(TicketAccessWarning):
+            ticket.sudo(self.officer).with_context(tik_form=True).action_accept()
+        step = self.env['tik.ticket.step.wizard'].sudo(self.kabid).with_context(
+            dialog['context'], tik_form=True).create({
+                'officer_id': self.officer.id, 'instruction': 'Cek DNS.'})
+        # A value outside the division is refused and changes nothing.
+        before = self.snapshot(ticket)
+        step.officer_id = self.kabid_other
+        with self.assertRaises(TicketWarning):
+            step.action_confirm()
+        self.assertEqual(self.snapshot(ticket), before)
+        step.officer_id = self.officer
+        self.assertIs(step.action_confirm(), True)
+        self.assertEqual((ticket.state, ticket.officer_id, ticket.instruction),
+                         ('in_progress', self.officer, 'Cek DNS.'))
+        # Over RPC the step goes ahead as before.
+        self.act(ticket, 'officer', {'resolution': 'DNS diperbaiki.'}, 'report_resolution')
+        self.assertEqual(ticket.state, 'verification')
