@@ -134,12 +134,15 @@ class TikTicketWorkflow(models.Model):
         self._enter(rule.target, now, calendar, head)
         # One internal note per step; the reporter hears of the moments that concern
         # them from `_notify_reporter`, the actors from their to-dos.
+        label = selection_label(step, 'action', action)
         text = _('%(step)s: %(action)s by %(user)s (%(actor)s).') % {
             'step': step.sop_step_id.with_env(self.env).name, 'user': self.env.user.name,
-            'action': selection_label(step, 'action', action),
-            'actor': self._actor_label(rule.actor)}
+            'action': label, 'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
                    'rejected': _('The ticket is rejected.')}.get(rule.target)
+        # A step that decided nothing has its action as its output: said once.
+        if note == label:
+            note = None
         self._post('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
 
     def _output_note(self, rule):
