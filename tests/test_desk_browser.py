@@ -344,3 +344,13 @@ def test_the_happy_path_in_clicks(page, capsys):
         print('\nhappy path: %d clicks with login (%s)' % (total, ', '.join(
             '%s %d' % item for item in counted.items())))
     assert total <= 25
+
+
+def test_the_phone_sort_menu_opens_on_screen(page):
+    """Point 10: the requester's sort menu opens inside a 390 px screen."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    page.goto(URL + '/my/layanan-tik')
+    page.click('#portal_searchbar_sortby')
+    box = page.locator('#portal_searchbar_sortby + .dropdown-menu').bounding_box()
+    assert box['x'] >= 0 and box['x'] + box['width'] <= PHONE['width'], box

@@ -161,3 +161,12 @@ class TestDesk(TikCase):
         # Over RPC the step goes ahead as before.
         self.act(ticket, 'officer', {'resolution': 'DNS diperbaiki.'}, 'report_resolution')
         self.assertEqual(ticket.state, 'verification')
+
+    def test_a_step_note_says_its_action_once(self):
+        ticket = self.ticket_in('closed')
+        label = dict(self.env['tik.ticket.step'].with_context(lang='id_ID')._fields[
+            'action']._description_selection(self.env(context={'lang': 'id_ID'}))
+        )['close']
+        note = ticket.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref('mail.mt_note'))[:1]
+        self.assertEqual(note.body.count(label), 1, note.body)
