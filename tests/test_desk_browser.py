@@ -257,7 +257,9 @@ def test_the_helpdesk_files_for_a_new_caller_in_a_short_form(page, actors):
     shot(page, 'desk-new-caller')
     page.click('.modal-footer button.btn-primary')
     page.wait_for_selector('.modal-dialog', state='detached', timeout=30000)
-    assert name in page.input_value(reporter)
+    page.wait_for_function(
+        "(name) => document.querySelector('.o_field_widget[name=partner_id] input')"
+        ".value.includes(name)", arg=name, timeout=10000)
     page.wait_for_function(
         "document.querySelector('.o_field_widget[name=phone]').value != ''", timeout=10000)
     assert page.input_value('.o_field_widget[name=phone]') == '0813-1111-2222'
