@@ -356,3 +356,20 @@ def test_the_phone_sort_menu_opens_on_screen(page):
     page.click('#portal_searchbar_sortby')
     box = page.locator('#portal_searchbar_sortby + .dropdown-menu').bounding_box()
     assert box['x'] >= 0 and box['x'] + box['width'] <= PHONE['width'], box
+
+
+def test_a_rejection_says_why_before_inviting_to_the_survey(page, actors):
+    """Point 10: on a rejected ticket the reason comes first, the survey after it."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    file_in_portal(page, 'Uji penolakan %d' % time.time(), SERVICE)
+    ticket = int(page.url.split('/my/layanan-tik/')[1].split('?')[0].split('#')[0])
+    helpdesk, kabid = actors['helpdesk'], actors['kabid.aptika']
+    helpdesk('action_dispatch', [ticket])
+    kabid('action_reject', [ticket], reason='Bukan layanan Diskominfo.')
+    page.reload()
+    reason = page.locator('.o_tik_reject_reason').bounding_box()
+    invite = page.locator('.o_tik_survey_invite')
+    assert invite.count() == 1
+    assert invite.bounding_box()['y'] > reason['y'] + reason['height'] - 1
+    assert page.js_errors == []
