@@ -253,7 +253,6 @@ def main():
         requester = Client(s_ours, 'pengguna', 'pengguna')
         helpdesk = Client(s_ours, 'helpdesk', 'helpdesk')
         admin = Client(s_anchor, 'admin', 'admin')
-        total = args.warmup + args.calls
 
         # (a) create
         partner = admin.call('res.partner', 'search_read',

@@ -19,7 +19,6 @@ import requests
 
 import common
 from anchor import Server, seed
-from common import log
 
 PORT = 8869
 LOGIN = 'pengguna.portal'

@@ -104,7 +104,8 @@ class TikRecap(models.AbstractModel):
     def recap(self, month):
         """The recap's figures for month 'YYYY-MM' (agency head, service manager)."""
         self._check_reader()
-        self = self.sudo().with_context(lang=RECORD_LANG, active_test=False)  # pylint: disable=self-cls-assignment
+        # pylint: disable=self-cls-assignment
+        self = self.sudo().with_context(lang=RECORD_LANG, active_test=False)
         date_from, date_to = self._month_dates(month)
         bounds = self._local_bounds(date_from, date_to)
         year, number = month_of(month)

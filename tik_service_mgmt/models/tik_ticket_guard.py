@@ -180,7 +180,6 @@ class TikTicketGuard(models.Model):
             return _('the reporter')
         return selection_label(self.env['tik.sop.step'], 'actor', actor)
 
-
     @api.model
     def _filing_values(self, vals, intake):
         """The values of step 1, checked, and the channel the ticket came by.
@@ -238,4 +237,3 @@ class TikTicketGuard(models.Model):
                 attachment.sudo(self.env.user).check('read')
         if len(files) != len(set(ids)):
             raise UserError(_('A file to attach no longer exists.'))
-

@@ -94,7 +94,8 @@ class TikTicketWorkflow(models.Model):
 
     def _transition(self, action, reason=None):
         # The same ticket named twice acts once.
-        self = self.browse(list(OrderedDict.fromkeys(self.ids)))  # pylint: disable=self-cls-assignment
+        # pylint: disable=self-cls-assignment
+        self = self.browse(list(OrderedDict.fromkeys(self.ids)))
         # Check every ticket before changing any: a refusal leaves all of them intact.
         for ticket in self:
             refusal = ticket._refusal(action, reason)

@@ -73,4 +73,3 @@ class TestCatalogue(TikHttpCase):
     def test_time_standard_of_a_service(self):
         self.assertEqual(self.published.time_standard_days, 10)
         self.assertEqual(self.free.time_standard_days, 8)
-

@@ -205,11 +205,10 @@ class TestDeadline(unittest.TestCase):
             WorkCalendar([], [])
 
     def test_no_working_day_found(self):
-        calendar = WorkCalendar([(0, 7.5, 16.0)], [(utc('2026-01-01 00:00'), utc('2030-01-01 00:00'))])
+        calendar = WorkCalendar([(0, 7.5, 16.0)],
+                                [(utc('2026-01-01 00:00'), utc('2030-01-01 00:00'))])
         with self.assertRaises(ValueError):
             calendar.deadline(utc('2026-07-06 10:00'), 1)
-
-
 
 
 class TestAfterWorkingHours(unittest.TestCase):

@@ -15,7 +15,8 @@ class TestTimeStandards(TikCase):
 
     def move_running_step(self, ticket, at_risk, deadline):
         """Shifts the running step's clock, as if it had started earlier."""
-        as_workflow(ticket.current_step_id).write({'date_at_risk': at_risk, 'date_deadline': deadline})
+        as_workflow(ticket.current_step_id).write(
+            {'date_at_risk': at_risk, 'date_deadline': deadline})
         ticket.invalidate_cache()
 
     def cron(self):
