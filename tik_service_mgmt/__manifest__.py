@@ -13,7 +13,7 @@
     "application": True,
     "installable": True,
     "external_dependencies": {"python": ["phonenumbers", "pytz", "xlsxwriter"]},
-    "depends": ["base", "mail", "portal", "resource", "base_automation"],
+    "depends": ["base", "mail", "portal", "resource"],
     "data": [
         "security/tik_service_mgmt_security.xml",
         "security/ir.model.access.csv",
