@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Shared helpers of the benchmarks: databases, the Odoo registry, bulk test data.
 
 Test data only. The seeders write rows with bulk SQL, shaped like what the workflow

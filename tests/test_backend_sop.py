@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The whole SOP through the real web client, each actor starting from their landing page.
 
 The happy path: the requester files in the portal on a phone, the helpdesk opens it from

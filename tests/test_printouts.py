@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Both printouts as PDFs from the running server (wkhtmltopdf), read with pdftotext,
 and the verification page their QR code opens.
 

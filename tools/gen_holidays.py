@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Generate tik_service_mgmt/data/resource_calendar_leaves_data.xml.
 
 Indonesian national holidays and cuti bersama (SKB 3 Menteri), one global

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Writes the addon's README.rst and static/description/index.html (what Odoo's Apps
 screen shows) from the fragments in readme/ and the manifest, as OCA addons have them.
 With --check, writes nothing and exits 1 when either file is not what it would write

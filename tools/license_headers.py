@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Puts the addon's licence header at the top of every Python file git tracks, or, with
 --check, lists the files without it and exits 1 (make lint).
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The service manager's edits survive an update of the addon (tools/test.sh):
 
     upgrade_check.py edit ODOO_CONF DB     # the manager rewords a notice and the alias

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Reads what the test suites left in the log folder and prints one verdict.
 
 Odoo 11's runner can exit 0 although tests failed, errored or never ran, so the logs of

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Run by tools/test_wheel.sh with the venv the wheel was installed into: the addon
 installed from site-packages with Indonesian, and a requester files a ticket.
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The SOP's procedure as a table: which actor may do what, in which state, needing which
 values, and where the ticket goes next. Plain Python, no Odoo: the models read it, the
 guard in tik.ticket enforces it, and the tests walk it exhaustively.

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Unit tests of lib/deadline.py, the rule of CONTRACT.md "Time standards".
 
 Plain unittest (no database). Runs inside Odoo's test runner and with plain

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import tik_ticket_reason_wizard
 from . import tik_ticket_journal_check
 from . import tik_report_period
