@@ -13,6 +13,9 @@ PARTIES = [
     ('third_party', 'Waiting for a Third Party'),
 ]
 
+# The actions on a ticket's wait (tik.ticket.action_hold, action_resume).
+ACTIONS = ('hold', 'resume')
+
 # What a journal line beside the steps records.
 EVENTS = [
     ('hold', 'On Hold'),

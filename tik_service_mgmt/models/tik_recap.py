@@ -163,7 +163,8 @@ class TikRecap(models.AbstractModel):
         escalations of the step in the month."""
         Line = self.env['tik.ticket.step']
         steps = self.env['tik.sop.step'].search([('sequence', '>', 1)], order='sequence')
-        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed'))] + \
+        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed')),
+                ('event', '=', False)] + \
             self._between('date_done', bounds)
         by_step = {step.id: {'step': step, 'sequence': step.sequence, 'name': step.name,
                              'done': 0, 'met': 0, 'hours': 0.0, 'reworks': 0,

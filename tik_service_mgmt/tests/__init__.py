@@ -1,5 +1,6 @@
 from . import test_deadline
 from . import test_hold_lib
+from . import test_hold
 from . import test_security_groups
 from . import test_ticket
 from . import test_workflow

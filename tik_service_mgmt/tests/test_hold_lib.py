@@ -137,6 +137,7 @@ class TestHoldProperties(unittest.TestCase):
     RUNS = 300
 
     def setUp(self):
+        super(TestHoldProperties, self).setUp()
         self.calendar = diskominfo()
 
     def random_journal(self, rnd):
