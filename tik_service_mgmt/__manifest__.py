@@ -17,6 +17,7 @@
     "data": [
         "security/tik_service_mgmt_security.xml",
         "security/ir.model.access.csv",
+        "security/resource_calendar_leaves_security.xml",
         "data/res_lang_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/resource_calendar_data.xml",
@@ -55,6 +56,7 @@
         "report/tik_recap_report.xml",
         "views/tik_sop_views.xml",
         "views/menus.xml",
+        "views/resource_calendar_leaves_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
