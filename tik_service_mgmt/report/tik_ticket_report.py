@@ -22,6 +22,9 @@ CONTENT_FIELDS = (
     ('date_at_risk', 'date_at_risk'), ('date_done', 'date_done'),
     ('sla_status', 'sla_status'), ('date_escalated', 'date_escalated'),
     ('hours_taken', 'hours_taken'), ('note', 'note'),
+    # Waits and amendments, on the lines that have them.
+    ('event', 'event'), ('waiting_for', 'waiting_for'), ('hours_waited', 'hours_waited'),
+    ('date_late', 'date_late'),
 )
 QR_SIZE = 180
 

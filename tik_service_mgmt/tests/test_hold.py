@@ -349,3 +349,26 @@ class TestJournalEvidence(HoldCase):
                                  fields.Datetime.from_string(step.date_start),
                                  step.duration_days, events)
         self.assertEqual(fields.Datetime.to_string(replayed), ticket.date_deadline)
+
+
+class TestRecordPrintsTheWaits(HoldCase):
+
+    def test_the_ticket_record_prints_agency_time_and_time_waited(self):
+        from .test_reports import html_root, text_of
+        ticket = self.filed_and_walked('in_progress', '2026-05-11 09:00',
+                                       '2026-05-12 10:00')
+        self.hold_it(ticket, '2026-05-13 15:00')
+        self.resume_it(ticket, '2026-05-18 09:00')
+        with at('2026-05-19 12:00'):
+            self.act(ticket, 'officer', {'resolution': 'Akun dipulihkan.'},
+                     'report_resolution')
+        report = self.env.ref('tik_service_mgmt.action_report_ticket')
+        html, _kind = report.with_context(lang='id_ID').render_qweb_html(ticket.ids)
+        root = html_root(html)
+        waited = root.xpath('//span[@class="tik_waited"]')
+        self.assertEqual(text_of(waited[0]), '2,50')
+        events = [node.get('data-event') for node in root.xpath('//div[@data-event]')]
+        self.assertEqual(events, ['hold', 'resume'])
+        self.assertIn('Mohon kirim sandi akun.', text_of(root))
+        self.assertEqual(len(root.xpath('//div[@class="tik_line_waited"]')), 2)
+        self.assertFalse(root.xpath('//*[contains(@class, "tik_altered")]'))
