@@ -43,6 +43,7 @@
         "views/tik_division_views.xml",
         "views/tik_service_views.xml",
         "views/tik_ticket_step_views.xml",
+        "views/tik_ticket_step_hold_views.xml",
         "views/tik_ticket_views.xml",
         "views/tik_ticket_hold_views.xml",
         "views/portal_assets.xml",

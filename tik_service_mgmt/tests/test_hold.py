@@ -372,3 +372,30 @@ class TestRecordPrintsTheWaits(HoldCase):
         self.assertIn('Mohon kirim sandi akun.', text_of(root))
         self.assertEqual(len(root.xpath('//div[@class="tik_line_waited"]')), 2)
         self.assertFalse(root.xpath('//*[contains(@class, "tik_altered")]'))
+
+
+class TestRecapShowsWaitsApart(HoldCase):
+
+    def test_the_recap_and_the_analysis_keep_waits_apart(self):
+        ticket = self.filed_and_walked('in_progress', '2026-05-11 09:00',
+                                       '2026-05-12 10:00')
+        self.hold_it(ticket, '2026-05-13 15:00')
+        self.resume_it(ticket, '2026-05-18 09:00')
+        with at('2026-05-19 12:00'):
+            self.act(ticket, 'officer', {'resolution': 'Akun dipulihkan.'},
+                     'report_resolution')
+        before = {s['sequence']: s for s in self.env['tik.recap'].sudo(
+            self.manager).recap('2026-05')['steps']}
+        step4 = before[4]
+        self.assertGreaterEqual(step4['waits'], 1)
+        self.assertGreaterEqual(step4['waited'], 2.5)
+        # The wait lines are not steps: step 4 completed counts the step once.
+        lines = self.env['tik.ticket.step'].search(
+            [('ticket_id', '=', ticket.id), ('event', '=', False),
+             ('sop_step_id.sequence', '=', 4)])
+        self.assertEqual(len(lines), 1)
+        self.assertEqual(step4['done'], self.env['tik.ticket.step'].search_count([
+            ('sop_step_id.sequence', '=', 4), ('event', '=', False),
+            ('sla_status', 'in', ('met', 'missed')),
+            ('date_done', '>=', '2026-04-30 17:00:00'),
+            ('date_done', '<', '2026-05-31 17:00:00')]))
