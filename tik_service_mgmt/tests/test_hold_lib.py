@@ -1,8 +1,7 @@
 """Unit and property tests of lib/hold.py: waits and holidays as the clock counts them.
 
-Plain unittest (no database). Runs inside Odoo's test runner and with plain
-pytest from the repository root:
-    python -m pytest -q tik_service_mgmt/tests/test_hold_lib.py
+Plain unittest (no database). Runs inside Odoo's test runner and on its own:
+    cd tik_service_mgmt/tests && ../../.venv/bin/python -m unittest -v test_hold_lib
 """
 import datetime
 import random
