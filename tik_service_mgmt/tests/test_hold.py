@@ -399,3 +399,18 @@ class TestRecapShowsWaitsApart(HoldCase):
             ('sla_status', 'in', ('met', 'missed')),
             ('date_done', '>=', '2026-04-30 17:00:00'),
             ('date_done', '<', '2026-05-31 17:00:00')]))
+
+
+class TestHashedValues(HoldCase):
+
+    def test_the_record_names_every_value_a_wait_line_hashes(self):
+        from ..report.tik_ticket_report import CONTENT_FIELDS, WAIT_FIELDS
+        ticket = self.ticket_in('in_progress')
+        self.act(ticket, 'officer', None, 'hold', reason='Tanya.')
+        self.act(ticket, 'officer', None, 'resume')
+        named = {key for key, _name in CONTENT_FIELDS + WAIT_FIELDS}
+        for line in self.lines(ticket).filtered('event'):
+            self.assertLessEqual(set(line._content()), named)
+        # A step's own line hashes what it always did.
+        step = self.lines(ticket).filtered(lambda l: not l.event)[:1]
+        self.assertEqual(set(step._content()), {key for key, _name in CONTENT_FIELDS})
