@@ -287,7 +287,8 @@ class TikTicketHold(models.Model):
         ticket waiting for them."""
         result = super(TikTicketHold, self)._message_post_after_hook(message)
         waiting = self.filtered(lambda t: t.waiting_for == 'requester'
-                                and t._from_reporter_side(message))
+                                and t._from_reporter_side(message)
+                                and t._answers_for_reporter(message))
         if waiting:
             now = fields.Datetime.now()
             calendar = self._work_calendar()
@@ -300,6 +301,14 @@ class TikTicketHold(models.Model):
                                    _('e-mail') if sent.message_type == 'email'
                                    else _('portal')))
         return result
+
+    def _answers_for_reporter(self, message):
+        """Whether the author of `message` answers for the reporter: the reporter, or
+        a colleague of the reporter's unit; a stranger's mail resumes nothing."""
+        author = message.sudo().author_id
+        ticket = self.sudo()
+        return bool(author) and (author == ticket.partner_id or bool(
+            ticket.unit_id and author.commercial_partner_id == ticket.unit_id))
 
     # --- the longest wait --------------------------------------------------------
 

@@ -193,6 +193,14 @@ class TestAnswers(HoldCase):
         ticket = self.filed_and_walked('analysis', '2026-07-06 08:00', '2026-07-06 09:00')
         self.hold_it(ticket, '2026-07-06 10:00', actor='kabid', reason='Lampirkan surat.')
         notice = ticket.message_ids.filtered(lambda m: m.subtype_id == self.notice)[0]
+        # A stranger's reply to the notice does not answer for the reporter.
+        with at('2026-07-06 11:00'), mute_logger('odoo.addons.mail.models.mail_thread'):
+            self.env['mail.thread'].message_process(None, rfc822(
+                'Orang Lain <orang@contoh.example>', 'Re: %s' % notice.subject,
+                'Bukan jawaban.', '<asing-1@contoh.example>', to='catchall@uji.example',
+                in_reply_to=notice.message_id))
+        ticket.invalidate_cache()
+        self.assertEqual(ticket.waiting_for, 'requester')
         with at('2026-07-06 14:00'), mute_logger('odoo.addons.mail.models.mail_thread'):
             self.env['mail.thread'].message_process(None, rfc822(
                 'Requester <requester@uji.go.id>', 'Re: %s' % notice.subject,
