@@ -8,6 +8,7 @@ from collections import OrderedDict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import html_escape
 
 from ..lib import hold, workflow
@@ -65,7 +66,8 @@ class TikTicketHold(models.Model):
             ticket.date_due_display = format_minutes(self.env, due, zone)
 
     def _compute_sla_status(self):
-        """On hold the clock stands at the hold; a step late before it stays late."""
+        """On hold the clock stands still: on track, unless the step was already late
+        at the hold; a lateness incurred before a wait stays after it."""
         result = super(TikTicketHold, self)._compute_sla_status()
         for ticket in self:
             if ticket.state in workflow.ENDED:
@@ -73,10 +75,28 @@ class TikTicketHold(models.Model):
             if ticket.current_step_id.sudo().date_late:
                 ticket.sla_status = 'late'
             elif ticket.waiting_for:
-                ticket.sla_status = workflow.time_standard(
-                    ticket.state, ticket.date_deadline, ticket.date_at_risk,
-                    ticket.step_missed, ticket.date_hold)
+                ticket.sla_status = 'on_track'
         return result
+
+    def _search_sla_status(self, operator, value):
+        if value not in ('late', 'at_risk', 'on_track') or operator not in ('=', '!='):
+            return super(TikTicketHold, self)._search_sla_status(operator, value)
+        now = fields.Datetime.now()
+        running = [('state', 'not in', workflow.ENDED)]
+        late_before = [('current_step_id.date_late', '!=', False)]
+        in_time = [('current_step_id.date_late', '=', False)]
+        clock = [('waiting_for', '=', False)]
+        domain = {
+            'late': running + ['|'] + late_before + ['&'] + clock + [
+                ('date_deadline', '<', now)],
+            'at_risk': running + in_time + clock + [
+                ('date_at_risk', '<=', now), ('date_deadline', '>=', now)],
+            'on_track': running + in_time + ['|', ('waiting_for', '!=', False), '|',
+                                             ('date_at_risk', '=', False),
+                                             ('date_at_risk', '>', now)],
+        }[value]
+        domain = expression.normalize_domain(domain)
+        return domain if operator == '=' else ['!'] + domain
 
     # --- the guard ---------------------------------------------------------------
 

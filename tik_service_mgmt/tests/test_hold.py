@@ -317,6 +317,30 @@ class TestClockStandsStill(HoldCase):
         self.assertEqual(len(todo), 1)
 
 
+class TestStatusOnHold(HoldCase):
+
+    def test_a_wait_stops_the_clock_of_the_status_and_its_search(self):
+        late_held = self.filed_and_walked('in_progress', '2026-07-03 09:00',
+                                          '2026-07-06 10:00')
+        self.hold_it(late_held, '2026-07-09 10:30')  # after its deadline
+        in_time_held = self.filed_and_walked('in_progress', '2026-07-03 09:00',
+                                             '2026-07-06 10:00')
+        self.hold_it(in_time_held, '2026-07-07 10:00')  # deadline 9 July, long past now
+        running = self.filed_and_walked('in_progress', '2026-07-03 09:00',
+                                        '2026-07-06 10:00')  # late, not held
+        tickets = late_held | in_time_held | running
+        tickets.invalidate_cache()
+        self.assertEqual([t.sla_status for t in tickets], ['late', 'on_track', 'late'])
+        for status in ('late', 'on_track', 'at_risk'):
+            found = self.Ticket.sudo().search([('id', 'in', tickets.ids),
+                                               ('sla_status', '=', status)])
+            self.assertEqual(found, tickets.filtered(lambda t, s=status: t.sla_status == s),
+                             status)
+            others = self.Ticket.sudo().search([('id', 'in', tickets.ids),
+                                                ('sla_status', '!=', status)])
+            self.assertEqual(others, tickets - found, status)
+
+
 class TestJournalEvidence(HoldCase):
 
     def test_a_hold_line_altered_in_sql_is_detected(self):
