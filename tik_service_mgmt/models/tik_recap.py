@@ -163,11 +163,12 @@ class TikRecap(models.AbstractModel):
         escalations of the step in the month."""
         Line = self.env['tik.ticket.step']
         steps = self.env['tik.sop.step'].search([('sequence', '>', 1)], order='sequence')
-        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed'))] + \
+        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed')),
+                ('event', '=', False)] + \
             self._between('date_done', bounds)
         by_step = {step.id: {'step': step, 'sequence': step.sequence, 'name': step.name,
                              'done': 0, 'met': 0, 'hours': 0.0, 'reworks': 0,
-                             'escalations': 0}
+                             'escalations': 0, 'waits': 0, 'waited': 0.0}
                    for step in steps}
         for group in Line.read_group(done, ['sop_step_id', 'sla_status'],
                                      ['sop_step_id', 'sla_status'],
@@ -191,6 +192,14 @@ class TikRecap(models.AbstractModel):
             figures = by_step.get(group['sop_step_id'][0])
             if figures:
                 figures['escalations'] = group['sop_step_id_count']
+        # Waits apart: the waits ended in the month and their working hours.
+        waits = [('event', '=', 'resume')] + self._between('date_done', bounds)
+        for group in Line.read_group(waits, ['sop_step_id', 'hours_waited'],
+                                     ['sop_step_id']):
+            figures = by_step.get(group['sop_step_id'][0])
+            if figures:
+                figures['waits'] = group['sop_step_id_count']
+                figures['waited'] = group['hours_waited'] or 0.0
         rows = [by_step[step.id] for step in steps]
         for figures in rows:
             figures['share'] = (100.0 * figures['met'] / figures['done']
@@ -253,10 +262,11 @@ class TikRecap(models.AbstractModel):
         _sheet(book, _('SOP Steps'), [
             _('Step'), _('SOP step'), _('Completed'), _('Within time standard'),
             _('Share within (%)'), _('Mean working hours'), _('Reworks requested'),
-            _('Escalations')], [
+            _('Escalations'), _('Waits for the requester'), _('Working hours waited')], [
             (step['sequence'], step['name'], step['done'], step['met'],
              round(step['share'], 2) if step['share'] is not None else '',
-             round(step['hours'], 2), step['reworks'], step['escalations'])
+             round(step['hours'], 2), step['reworks'], step['escalations'],
+             step['waits'], round(step['waited'], 2))
             for step in figures['steps']], bold)
         times = figures['tickets']
         _sheet(book, _('Tickets Ended'), [_('Figure'), _('Value')], [

@@ -9,7 +9,7 @@ import phonenumbers
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from ..lib import workflow
+from ..lib import hold, workflow
 from .tik_ticket import ACTOR_GROUPS
 from .utils import field_label, selection_label
 
@@ -144,6 +144,8 @@ class TikTicketGuard(models.Model):
         required values, a reason where the SOP needs one, and the catalogue gate.
         """
         self.ensure_one()
+        if action in hold.ACTIONS:
+            return self._wait_refusal(action, reason, check_values)
         rule = workflow.transition(self.state, action)
         if not rule:
             return UserError(_('Ticket %(number)s is %(state)s: "%(action)s" is not a step '

@@ -5,7 +5,7 @@ from psycopg2 import sql
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import journal, workflow
+from ..lib import hold, journal, workflow
 from .authority import as_workflow, is_workflow
 from .utils import format_minutes, user_zone
 
@@ -72,6 +72,22 @@ class TikTicketStep(models.Model):
     unit_id = fields.Many2one('res.partner', string='Unit (OPD)', readonly=True,
                               help="The reporter's government unit.")
     service_id = fields.Many2one('tik.service', string='Service', readonly=True)
+    # Waits and amendments (models/tik_ticket_hold.py): a line with an `event` is not a
+    # step of its own but a moment of the running step, sealed in the same chain.
+    event = fields.Selection(hold.EVENTS, readonly=True, index=True)
+    waiting_for = fields.Selection(hold.PARTIES, readonly=True)
+    hours_waited = fields.Float(
+        string='Working Hours Waited', readonly=True,
+        help='A resume: the working hours of that wait. A step: of all its waits.')
+    date_hold = fields.Datetime(
+        string='On Hold Since', readonly=True,
+        help='The running step\'s wait still open: no escalation level fires meanwhile.')
+    date_late = fields.Datetime(
+        string='Late Since', readonly=True,
+        help='The step was already late when it was put on hold: it stays late.')
+    holiday_id = fields.Many2one(
+        'resource.calendar.leaves', string='Day Off', readonly=True, ondelete='set null',
+        help='An amendment: the day off whose change moved the deadline.')
 
     @api.depends('date_start', 'date_deadline', 'date_done')
     def _compute_display_dates(self):
@@ -138,7 +154,7 @@ class TikTicketStep(models.Model):
             field = self._fields[name]
             return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
 
-        return {
+        content = {
             'ticket': number or self.ticket_id.number,
             'position': get('position'),
             'step': code or self.sop_step_id.code,
@@ -156,6 +172,12 @@ class TikTicketStep(models.Model):
             'hours_taken': '%.2f' % get('hours_taken'),
             'note': get('note') or '',
         }
+        # Lines written before waits existed hash as they always did.
+        extra = {'event': get('event') or '', 'waiting_for': get('waiting_for') or '',
+                 'hours_waited': '%.2f' % get('hours_waited') if get('hours_waited') else '',
+                 'date_late': get('date_late') or ''}
+        content.update((key, value) for key, value in extra.items() if value)
+        return content
 
     @api.model
     def _cron_sla_check(self):

@@ -117,7 +117,9 @@ class TikTicketWorkflow(models.Model):
         rule = workflow.transition(self.state, action)
         note = (reason or '').strip() or self._output_note(rule)
         step = as_workflow(self.current_step_id)
-        missed = bool(step.date_deadline) and now > step.date_deadline
+        # Lateness incurred before a wait stays (date_late).
+        missed = bool(step.date_late) or (bool(step.date_deadline)
+                                          and now > step.date_deadline)
         # The ticket's new values are written once, with the state (see _enter).
         head = {}
         step._seal({
@@ -125,7 +127,7 @@ class TikTicketWorkflow(models.Model):
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))}, head, self)
+                fields.Datetime.from_string(now)) - step.hours_waited}, head, self)
         if missed:
             head['step_missed'] = True
         if rule.target == 'rejected':

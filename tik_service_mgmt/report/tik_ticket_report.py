@@ -23,6 +23,11 @@ CONTENT_FIELDS = (
     ('sla_status', 'sla_status'), ('date_escalated', 'date_escalated'),
     ('hours_taken', 'hours_taken'), ('note', 'note'),
 )
+# Hashed too on the lines that have them: waits, amendments, a lateness that stayed.
+WAIT_FIELDS = (
+    ('event', 'event'), ('waiting_for', 'waiting_for'), ('hours_waited', 'hours_waited'),
+    ('date_late', 'date_late'),
+)
 QR_SIZE = 180
 
 
@@ -132,4 +137,5 @@ class ReportTikTicket(models.AbstractModel):
         """The values each hash covers, named as the record names them, in the
         record's language (Bahasa Indonesia)."""
         line = self.env['tik.ticket.step'].with_context(lang=RECORD_LANG)
-        return ', '.join(field_label(line, name) for _key, name in CONTENT_FIELDS)
+        return ', '.join(field_label(line, name)
+                         for _key, name in CONTENT_FIELDS + WAIT_FIELDS)

@@ -1,4 +1,7 @@
 from . import test_deadline
+from . import test_hold_lib
+from . import test_hold
+from . import test_hold_days_off
 from . import test_security_groups
 from . import test_ticket
 from . import test_workflow
