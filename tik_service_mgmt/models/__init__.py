@@ -11,6 +11,7 @@ from . import tik_ticket_time
 from . import tik_ticket_workflow
 from . import tik_ticket_mail
 from . import tik_ticket_evidence
+from . import tik_ticket_link
 from . import tik_demo
 from . import tik_ticket_side
 from . import mail_followers

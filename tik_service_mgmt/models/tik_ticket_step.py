@@ -5,7 +5,7 @@ from psycopg2 import sql
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import journal, workflow
+from ..lib import journal, link, workflow
 from .authority import as_workflow, is_workflow
 from .utils import format_minutes, user_zone
 
@@ -32,7 +32,12 @@ class TikTicketStep(models.Model):
         readonly=True)
     actor = fields.Selection(related='sop_step_id.actor', readonly=True)
     action = fields.Selection(
-        workflow.ACTIONS, readonly=True, help='What the actor decided at this step.')
+        workflow.ACTIONS + link.RECORD_ACTIONS, readonly=True,
+        help='What the actor decided at this step.')
+    link_ticket_id = fields.Many2one(
+        'tik.ticket', string='Linked Ticket', readonly=True, ondelete='restrict',
+        help='The other ticket of a link: the one carrying the work, or the one ended '
+             'as part of this ticket.')
     user_id = fields.Many2one(
         'res.users', string='Done by', ondelete='restrict', readonly=True)
     channel = fields.Selection(
@@ -138,7 +143,7 @@ class TikTicketStep(models.Model):
             field = self._fields[name]
             return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
 
-        return {
+        content = {
             'ticket': number or self.ticket_id.number,
             'position': get('position'),
             'step': code or self.sop_step_id.code,
@@ -156,6 +161,11 @@ class TikTicketStep(models.Model):
             'hours_taken': '%.2f' % get('hours_taken'),
             'note': get('note') or '',
         }
+        # Only a link line names another ticket: the other lines hash as they did.
+        other = get('link_ticket_id')
+        if other:
+            content['link'] = other.number
+        return content
 
     @api.model
     def _cron_sla_check(self):

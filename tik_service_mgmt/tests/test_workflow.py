@@ -137,13 +137,16 @@ class TestWorkflow(TikCase):
         tickets = {state: self.ticket_in(state) for state, _label in workflow.STATES}
         tickets['new'].sudo(self.helpdesk).write({'division_id': self.division_x.id})
         tickets['in_progress'].sudo(self.officer).write({'resolution': 'Selesai.'})
+        carrier = self.file_ticket(name='Tiket pembawa')
         succeeded = []
         for state, ticket in tickets.items():
             for action, _label in workflow.ACTIONS:
                 for name, user in self.actors.items():
                     before = self.snapshot(ticket)
                     kwargs = {'reason': REASON} if action in (
-                        'reject', 'return_to_helpdesk', 'request_rework') else {}
+                        'reject', 'return_to_helpdesk', 'request_rework', 'restore') else {}
+                    if action == 'merge':
+                        kwargs = {'reason': REASON, 'target_id': carrier.id}
                     try:
                         with self.env.cr.savepoint():
                             getattr(ticket.sudo(user), 'action_' + action)(**kwargs)
