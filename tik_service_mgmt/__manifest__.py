@@ -53,6 +53,7 @@
         "views/catalogue_templates.xml",
         "views/tik_ticket_link_templates.xml",
         "report/tik_ticket_report.xml",
+        "report/tik_ticket_link_report.xml",
         "report/tik_sop_report.xml",
         "report/tik_ikm_report.xml",
         "report/tik_recap_report.xml",

@@ -219,14 +219,14 @@ class TikRecap(models.AbstractModel):
 
     def _duplicate_figures(self, bounds):
         """Tickets ended in the month as part of another, not services delivered: how
-        many, how many of them attached to a mass outage, and the outages filed."""
+        many, how many of them attached to a mass outage, and the outages marked."""
         Ticket = self.env['tik.ticket']
         ended = [('state', '=', 'duplicate')] + self._between('date_closed', bounds)
         return {
             'ended': Ticket.search_count(ended),
             'outage': Ticket.search_count(ended + [('duplicate_of_id.outage', '=', True)]),
-            'outages': Ticket.search_count(
-                [('outage', '=', True)] + self._between('create_date', bounds)),
+            'outages': self.env['tik.ticket.step'].search_count(
+                [('action', '=', 'outage')] + self._between('date_done', bounds)),
         }
 
     def _reasons(self, bounds):
@@ -284,7 +284,7 @@ class TikRecap(models.AbstractModel):
             (_('Tickets ended as part of another (not counted as services)'),
              figures['duplicates']['ended']),
             (_('of which reports of a mass outage'), figures['duplicates']['outage']),
-            (_('Mass outages filed this month'), figures['duplicates']['outages'])], bold)
+            (_('Mass outages marked this month'), figures['duplicates']['outages'])], bold)
         _sheet(book, _('Reasons'), [_('Date'), _('Ticket'), _('Decision'), _('By'),
                                     _('Reason')],
                [(line['date'], line['number'], line['action_label'], line['user'],

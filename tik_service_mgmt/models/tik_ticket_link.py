@@ -97,14 +97,14 @@ class TikTicketLink(models.Model):
             ticket.hint_count = len(others)
 
     def _outage_reports(self):
-        """The reports an outage proposes to attach: new tickets of its service, or
-        filed without one, since the hint window before it was filed (of its unit for
-        an outage of a unit's link)."""
+        """The reports an outage proposes to attach: new tickets of its service since
+        the hint window before it was filed (of its unit for an outage of a unit's
+        link)."""
         self.ensure_one()
         start = fields.Datetime.from_string(self.create_date) - datetime.timedelta(
             hours=self._hint_hours())
         domain = [('state', '=', 'new'), ('id', '!=', self.id),
-                  '|', ('service_id', '=', self.service_id.id), ('service_id', '=', False),
+                  ('service_id', '=', self.service_id.id),
                   ('create_date', '>=', fields.Datetime.to_string(start))]
         if self.outage_unit_id:
             domain.append(('unit_id', '=', self.outage_unit_id.id))

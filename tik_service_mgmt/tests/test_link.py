@@ -1,3 +1,7 @@
+from datetime import datetime, timedelta
+from unittest import mock
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
 
@@ -5,6 +9,13 @@ from ..lib import link, workflow
 from .common import TikCase, rfc822
 
 REASON = 'Laporan yang sama: jaringan Dinas Uji B putus.'
+ANSWERS = ['u%d' % n for n in range(1, 10)]
+
+
+def utc(local):
+    """'YYYY-MM-DD HH:MM' Asia/Jakarta as a UTC datetime string."""
+    return fields.Datetime.to_string(datetime.strptime(local, '%Y-%m-%d %H:%M') -
+                                     timedelta(hours=7))
 
 
 class TestLinkRules(TikCase):
@@ -26,7 +37,6 @@ class TestLinkRules(TikCase):
                          ['new', 'analysis'])
 
     def test_hints(self):
-        from datetime import datetime
         day = datetime(2026, 11, 2, 9)
         later = datetime(2026, 11, 3, 10)
         rows = [
@@ -177,8 +187,11 @@ class TestLink(TikCase):
             analysis.sudo(self.kabid).action_merge(target_id=carrier.id, reason=REASON)
         self.assertEqual(self.both(analysis, carrier), before)
         # Nobody writes the link as a value.
-        with self.assertRaises(UserError):
-            duplicate.sudo(self.helpdesk).write({'duplicate_of_id': carrier.id})
+        for values in ({'duplicate_of_id': carrier.id}, {'outage': True},
+                       {'outage_unit_id': self.unit_a.id}):
+            for user in (self.helpdesk, self.manager, self.env.user):
+                with self.assertRaises(UserError):
+                    duplicate.sudo(user).write(values)
 
     def test_the_helpdesk_restores_a_ticket_ended_by_mistake(self):
         carrier, duplicate = self.carrier_and_duplicate()
@@ -308,7 +321,7 @@ class TestOutage(TikCase):
             active_model='tik.ticket', active_ids=outage.ids, tik_attach=True).create(
             {'reason': 'Gangguan massal yang sama.'})
         self.assertEqual(wizard.target_id, outage)
-        # New reports of the service (and any filed without one) are proposed.
+        # The new reports of the service are proposed.
         self.assertEqual(wizard.ticket_ids & reports, reports)
         wizard.ticket_ids = reports
         wizard.action_confirm()
@@ -366,3 +379,85 @@ class TestHints(TikCase):
             'tik_service_mgmt.duplicate_hint_hours', '0')
         self.env.cache.invalidate()
         self.assertFalse(tickets.mapped('hint_ids'))
+
+
+class TestLinkRecap(TikCase):
+    """The recap and the IKM of a fixture month (September 2026) with a duplicate and a
+    mass outage of two attached reports, computed by hand below."""
+
+    @classmethod
+    def clock(cls, local):
+        return mock.patch.object(fields.Datetime, 'now', return_value=utc(local))
+
+    @classmethod
+    def walk(cls, ticket, division, kabid, day):
+        """Steps 2 to 7 of `ticket`, each at 09:00 .. 14:00 of `day`."""
+        steps = [('helpdesk', {'division_id': division.id}, 'dispatch'),
+                 (kabid, {'officer_id': cls.officer.id}, 'accept'),
+                 ('officer', {'resolution': 'Sudah pulih.'}, 'report_resolution'),
+                 (kabid, None, 'verify'), ('head', None, 'approve'),
+                 ('helpdesk', None, 'close')]
+        for hour, (actor, values, action) in enumerate(steps, 9):
+            with cls.clock('%s %02d:00' % (day, hour)):
+                cls.act(ticket, actor, values, action)
+
+    @classmethod
+    def setup_data(cls):
+        cls.env['res.lang'].load_lang('id_ID')
+        cls.division_y.officer_ids = cls.officer
+        with cls.clock('2026-09-07 08:00'):
+            outage = cls.file_ticket(cls.requester_b, service_id=cls.service_y.id).sudo()
+        with cls.clock('2026-09-07 08:10'):
+            outage.sudo(cls.helpdesk).action_mark_outage(reason='Link utama putus.')
+        with cls.clock('2026-09-07 08:20'):
+            r1 = cls.file_ticket(service_id=cls.service_y.id)
+            r2 = cls.file_in_portal(cls.portal, service_id=cls.service_y.id)
+        with cls.clock('2026-09-07 08:30'):
+            (r1 | r2).sudo(cls.helpdesk).action_merge(target_id=outage.id,
+                                                       reason='Gangguan yang sama.')
+        with cls.clock('2026-09-08 08:00'):
+            t1 = cls.file_ticket(service_id=cls.service_x.id).sudo()
+            again = cls.file_ticket(service_id=cls.service_x.id).sudo()
+        with cls.clock('2026-09-08 08:30'):
+            again.sudo(cls.helpdesk).action_merge(target_id=t1.id, reason='Terkirim dua kali.')
+        cls.walk(outage, cls.division_y, 'kabid_other', '2026-09-07')
+        cls.walk(t1, cls.division_x, 'kabid', '2026-09-08')
+        with cls.clock('2026-09-11 10:00'):
+            Survey = cls.env['tik.survey.response']
+            Survey.sudo(cls.requester).answer(t1.id, dict(zip(ANSWERS, [4, 4, 4, 4, 3, 4, 4, 3, 3])))
+            Survey.sudo(cls.requester_b).answer(
+                outage.id, dict(zip(ANSWERS, [3, 3, 3, 4, 3, 4, 4, 3, 3])))
+        cls.tickets = {'outage': outage, 'r1': r1.sudo(), 'r2': r2.sudo(), 't1': t1,
+                       'again': again}
+
+    def test_duplicates_are_counted_apart_and_not_surveyed(self):
+        for key in ('r1', 'r2', 'again'):
+            ticket = self.tickets[key]
+            with self.assertRaises(UserError):
+                self.env['tik.survey.response'].sudo(ticket.sudo().partner_id.user_ids[0]).answer(
+                    ticket.id, dict(zip(ANSWERS, [4] * 9)))
+        figures = self.env['tik.recap'].sudo(self.head).recap('2026-09')
+        by_service = {row[0]: row[1:] for row in figures['counts']['service_id']}
+        # Filed: the outage and its two reports (service Y), t1 and its duplicate (X);
+        # ended as services: the outage and t1, one each, none rejected.
+        self.assertEqual(by_service, {self.service_y.name: (3, 1, 0),
+                                      self.service_x.name: (2, 1, 0)})
+        by_channel = {row[0]: row[1:] for row in figures['counts']['channel']}
+        self.assertEqual(by_channel, {'Aplikasi internal': (4, 2, 0), 'Portal': (1, 0, 0)})
+        self.assertEqual(figures['duplicates'], {'ended': 3, 'outage': 2, 'outages': 1})
+        # Both walked every step within its time standard, the same day they were filed.
+        self.assertEqual((figures['tickets']['ended'], figures['tickets']['met']), (2, 2))
+        # Step 2 was done five times (two dispatches, three endings as part of another);
+        # the journal's link and outage records are no step of the SOP.
+        done = {step['sequence']: step['done'] for step in figures['steps']}
+        self.assertEqual(done, {2: 5, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2})
+        # IKM of the two responses: NRR per element (4+3)/2 = 3.5 (U1-U3), 4 (U4),
+        # 3 (U5), 4 (U6, U7), 3 (U8, U9): mean 31.5 / 9 = 3.5, x 25 = 87.50, grade B.
+        self.assertEqual(figures['ikm']['responses'], 2)
+        self.assertEqual(figures['ikm']['elements'], [3.5, 3.5, 3.5, 4.0, 3.0, 4.0, 4.0, 3.0, 3.0])
+        self.assertAlmostEqual(figures['ikm']['ikm'], 87.5, places=2)
+        self.assertEqual(figures['ikm']['grade'], 'B')
+        report = self.env['tik.recap'].sudo(self.head).survey_report('2026-09-01', '2026-09-30')
+        self.assertEqual(report['figures']['responses'], 2)
+        for verdict in self.Ticket.browse([t.id for t in self.tickets.values()]).check_journal():
+            self.assertTrue(verdict['intact'], verdict['reason'])
