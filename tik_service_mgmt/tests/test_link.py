@@ -245,6 +245,17 @@ class TestLink(TikCase):
         self.env.cache.invalidate()
         self.assertFalse(duplicate.check_journal()[0]['intact'])
 
+    def test_the_ticket_record_of_both_names_the_link(self):
+        carrier, duplicate = self.carrier_and_duplicate()
+        self.act(duplicate, 'helpdesk', None, 'merge', target_id=carrier.id, reason=REASON)
+        report = self.env.ref('tik_service_mgmt.action_report_ticket').sudo(self.head)
+        for ticket, part_of, carried in ((carrier, '-', duplicate.number),
+                                         (duplicate, carrier.number, '-')):
+            html = report.render_qweb_html(ticket.ids)[0].decode('utf-8')
+            self.assertIn('o_tik_part_of">%s<' % part_of, html)
+            self.assertIn('o_tik_carried">%s<' % carried, html)
+            self.assertIn(REASON, html)
+
     def test_an_email_reply_to_the_ended_ticket_reaches_the_carrier(self):
         carrier, duplicate = self.carrier_and_duplicate()
         self.act(duplicate, 'helpdesk', None, 'merge', target_id=carrier.id, reason=REASON)
@@ -374,6 +385,18 @@ class TestHints(TikCase):
         self.assertEqual(hints[same_phone], first)
         self.assertFalse(hints[unrelated])
         self.assertEqual(set(tickets.mapped('state')), {'new'})
+        # One search for a whole list, however long.
+        many = self.Ticket
+        for index in range(30):
+            many |= self.file_ticket(name='Laporan %d' % index, service_id=self.service_x.id)
+        counts = []
+        for batch in (tickets, tickets | many):
+            self.env.cache.invalidate()
+            batch = batch.sudo(self.helpdesk).with_prefetch()
+            before = self.env.cr.sql_log_count
+            batch.mapped('hint_count')
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1])
         # The window is a setting: none at zero hours.
         self.env['ir.config_parameter'].sudo().set_param(
             'tik_service_mgmt.duplicate_hint_hours', '0')
