@@ -237,7 +237,7 @@ class TikTicketLink(models.Model):
         as_workflow(line)._seal({
             'user_id': self.env.uid, 'date_done': now, 'action': 'restore',
             'sla_status': 'met', 'note': note, 'link_ticket_id': carrier.id}, head, self)
-        head.update(duplicate_of_id=False, date_closed=False, step_missed=False)
+        head.update(duplicate_of_id=False, date_closed=False)
         self._enter('new', now, calendar, head)
         self._post('%s\n%s' % (_('The ticket is restored to step 2.'), note), 'mail.mt_note')
 

@@ -301,6 +301,12 @@ class TestOutage(TikCase):
         without = self.file_ticket(name='Tanpa layanan').sudo()
         with self.assertRaises(UserError):
             self.act(without, 'helpdesk', None, 'mark_outage', reason='Putus.')
+        for unit in (self.requester.partner_id.id, 'x', True, 999999999):
+            before = self.snapshot(ticket)
+            with self.assertRaisesRegex(UserError, 'unit'):
+                self.act(ticket, 'helpdesk', None, 'mark_outage', reason='Putus.',
+                         unit_id=unit)
+            self.assertEqual(self.snapshot(ticket), before)
         self.assertFalse(ticket.outage)
         self.act(ticket, 'helpdesk', None, 'mark_outage', reason='Putus.')
         self.assertTrue(ticket.outage)
