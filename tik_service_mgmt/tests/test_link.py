@@ -245,6 +245,22 @@ class TestLink(TikCase):
         self.env.cache.invalidate()
         self.assertFalse(duplicate.check_journal()[0]['intact'])
 
+    def test_a_link_across_sop_versions_keeps_each_tickets_own_steps(self):
+        """An outage lasts across the day a revised SOP comes into force: the report
+        filed under the new version ends as part of the ticket filed under the old."""
+        old_sop = self.env.ref('tik_service_mgmt.sop_tik')
+        carrier = self.ticket_in('in_progress')
+        draft = self.env['tik.sop'].browse(
+            old_sop.sudo(self.manager).action_revise()['res_id'])
+        draft.sudo(self.manager).action_put_in_force()
+        duplicate = self.file_ticket(name='Laporan setelah revisi SOP').sudo()
+        self.assertEqual((carrier.sop_id, duplicate.sop_id), (old_sop, draft))
+        self.act(duplicate, 'helpdesk', None, 'merge', target_id=carrier.id, reason=REASON)
+        self.assertEqual(duplicate.step_ids.mapped('sop_step_id.sop_id'), draft)
+        self.assertEqual(carrier.step_ids.mapped('sop_step_id.sop_id'), old_sop)
+        for verdict in (carrier | duplicate).check_journal():
+            self.assertTrue(verdict['intact'], verdict['reason'])
+
     def test_the_ticket_record_of_both_names_the_link(self):
         carrier, duplicate = self.carrier_and_duplicate()
         self.act(duplicate, 'helpdesk', None, 'merge', target_id=carrier.id, reason=REASON)
