@@ -14,6 +14,7 @@ from . import tik_ticket_evidence
 from . import tik_ticket_hold
 from . import resource_calendar_leaves
 from . import tik_ticket_amend
+from . import tik_ticket_link
 from . import tik_demo
 from . import tik_ticket_side
 from . import mail_followers

@@ -25,6 +25,9 @@ DIMENSIONS = ('service_id', 'division_id', 'unit_id', 'channel')
 # The journal actions the recap lists with their reason.
 REASONED = ('reject', 'return_to_helpdesk')
 PARAM_MAILED = 'tik_service_mgmt.recap_mailed'
+# Journal lines that complete no step of the SOP: the records of links and outages and
+# the restoring of a duplicate.
+NOT_STEPS = workflow.RECORDS + ('restore',)
 
 
 def _sheet(book, name, header, rows, bold):
@@ -115,6 +118,7 @@ class TikRecap(models.AbstractModel):
             'steps': self._step_figures(bounds),
             'tickets': self._ticket_time_figures(bounds),
             'reasons': self._reasons(bounds),
+            'duplicates': self._duplicate_figures(bounds),
             'ikm': self.env['tik.survey.response']._ikm_figures(
                 self._between('date_submitted', bounds)),
             'seals': self._seals(month),
@@ -135,7 +139,7 @@ class TikRecap(models.AbstractModel):
         Line = self.env['tik.ticket.step']
         Ticket = self.env['tik.ticket']
         filed_domain = [('sop_step_id.sequence', '=', 1)] + self._between('date_start', bounds)
-        ended_domain = [('state', 'in', workflow.ENDED)] + self._between('date_closed', bounds)
+        ended_domain = [('state', 'in', workflow.SERVED)] + self._between('date_closed', bounds)
         counts = {}
         for dimension in DIMENSIONS:
             rows = {}
@@ -164,7 +168,7 @@ class TikRecap(models.AbstractModel):
         Line = self.env['tik.ticket.step']
         steps = self.env['tik.sop.step'].search([('sequence', '>', 1)], order='sequence')
         done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed')),
-                ('event', '=', False)] + \
+                ('event', '=', False), ('action', 'not in', NOT_STEPS)] + \
             self._between('date_done', bounds)
         by_step = {step.id: {'step': step, 'sequence': step.sequence, 'name': step.name,
                              'done': 0, 'met': 0, 'hours': 0.0, 'reworks': 0,
@@ -209,7 +213,7 @@ class TikRecap(models.AbstractModel):
     def _ticket_time_figures(self, bounds):
         """Tickets ended in the month and how many met every step's time standard."""
         Ticket = self.env['tik.ticket']
-        ended = [('state', 'in', workflow.ENDED)] + self._between('date_closed', bounds)
+        ended = [('state', 'in', workflow.SERVED)] + self._between('date_closed', bounds)
         figures = {'ended': 0, 'met': 0, 'reworked': 0}
         for group in Ticket.read_group(ended, ['step_missed'], ['step_missed']):
             figures['ended'] += group['step_missed_count']
@@ -221,6 +225,18 @@ class TikRecap(models.AbstractModel):
         figures['share'] = (100.0 * figures['met'] / figures['ended']
                             if figures['ended'] else None)
         return figures
+
+    def _duplicate_figures(self, bounds):
+        """Tickets ended in the month as part of another, not services delivered: how
+        many, how many of them attached to a mass outage, and the outages marked."""
+        Ticket = self.env['tik.ticket']
+        ended = [('state', '=', 'duplicate')] + self._between('date_closed', bounds)
+        return {
+            'ended': Ticket.search_count(ended),
+            'outage': Ticket.search_count(ended + [('duplicate_of_id.outage', '=', True)]),
+            'outages': self.env['tik.ticket.step'].search_count(
+                [('action', '=', 'outage')] + self._between('date_done', bounds)),
+        }
 
     def _reasons(self, bounds):
         """Rejections and returns to the helpdesk of the month, with their reasons."""
@@ -274,7 +290,11 @@ class TikRecap(models.AbstractModel):
             (_('of which every step within its time standard'), times['met']),
             (_('Share of tickets within the time standards (%)'),
              round(times['share'], 2) if times['share'] is not None else ''),
-            (_('Tickets sent back for rework this month'), times['reworked'])], bold)
+            (_('Tickets sent back for rework this month'), times['reworked']),
+            (_('Tickets ended as part of another (not counted as services)'),
+             figures['duplicates']['ended']),
+            (_('of which reports of a mass outage'), figures['duplicates']['outage']),
+            (_('Mass outages marked this month'), figures['duplicates']['outages'])], bold)
         _sheet(book, _('Reasons'), [_('Date'), _('Ticket'), _('Decision'), _('By'),
                                     _('Reason')],
                [(line['date'], line['number'], line['action_label'], line['user'],

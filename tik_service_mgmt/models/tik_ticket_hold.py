@@ -262,13 +262,14 @@ class TikTicketHold(models.Model):
             lambda l: not l.event and l.hash and l.position < step.position)
         return max(sealed.mapped('position') or [0])
 
-    def _step(self, action, reason, now, calendar):
+    def _step(self, action, reason, now, calendar, sealed=None, values=None):
         """A step done while its ticket waits ends the wait first."""
         if self.waiting_for:
             self._resume(now, calendar, self.env.user,
                          note=_('The wait ended with the step: %s.') % selection_label(
                              self.env['tik.ticket.step'], 'action', action))
-        return super(TikTicketHold, self)._step(action, reason, now, calendar)
+        return super(TikTicketHold, self)._step(action, reason, now, calendar,
+                                                sealed=sealed, values=values)
 
     # --- the reporter ------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from psycopg2 import sql
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import hold, journal, workflow
+from ..lib import hold, journal, link, workflow
 from .authority import as_workflow, is_workflow
 from .utils import format_minutes, user_zone
 
@@ -32,7 +32,12 @@ class TikTicketStep(models.Model):
         readonly=True)
     actor = fields.Selection(related='sop_step_id.actor', readonly=True)
     action = fields.Selection(
-        workflow.ACTIONS, readonly=True, help='What the actor decided at this step.')
+        workflow.ACTIONS + link.RECORD_ACTIONS, readonly=True,
+        help='What the actor decided at this step.')
+    link_ticket_id = fields.Many2one(
+        'tik.ticket', string='Linked Ticket', readonly=True, ondelete='restrict',
+        help='The other ticket of a link: the one carrying the work, or the one ended '
+             'as part of this ticket.')
     user_id = fields.Many2one(
         'res.users', string='Done by', ondelete='restrict', readonly=True)
     channel = fields.Selection(
@@ -172,11 +177,14 @@ class TikTicketStep(models.Model):
             'hours_taken': '%.2f' % get('hours_taken'),
             'note': get('note') or '',
         }
-        # Lines written before waits existed hash as they always did.
+        # Lines written before waits and links existed hash as they always did.
         extra = {'event': get('event') or '', 'waiting_for': get('waiting_for') or '',
                  'hours_waited': '%.2f' % get('hours_waited') if get('hours_waited') else '',
                  'date_late': get('date_late') or ''}
         content.update((key, value) for key, value in extra.items() if value)
+        other = get('link_ticket_id')
+        if other:
+            content['link'] = other.number
         return content
 
     @api.model

@@ -107,9 +107,10 @@ class TikTicketWorkflow(models.Model):
             ticket._notify_reporter(action, calendar)
         return True
 
-    def _step(self, action, reason, now, calendar):
+    def _step(self, action, reason, now, calendar, sealed=None, values=None):
         """Seals the running step with what its actor did, enters the next one and notes
-        it in the chatter.
+        it in the chatter (`sealed`: more values of the sealed line, `values`: of the
+        ticket, as a link gives them).
 
         Called on the ticket in the record's language: what is sealed and posted is
         evidence, in the agency's language whoever acts.
@@ -127,7 +128,9 @@ class TikTicketWorkflow(models.Model):
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now)) - step.hours_waited}, head, self)
+                fields.Datetime.from_string(now)) - step.hours_waited,
+            **(sealed or {})}, head, self)
+        head.update(values or {})
         if missed:
             head['step_missed'] = True
         if rule.target == 'rejected':
@@ -145,7 +148,8 @@ class TikTicketWorkflow(models.Model):
             'action': selection_label(step, 'action', action),
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
-                   'rejected': _('The ticket is rejected.')}.get(rule.target)
+                   'rejected': _('The ticket is rejected.'),
+                   'duplicate': _('The ticket ends as part of another.')}.get(rule.target)
         self._post('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
 
     def _output_note(self, rule):

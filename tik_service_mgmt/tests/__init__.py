@@ -26,4 +26,6 @@ from . import test_intake
 from . import test_notifications
 from . import test_catalogue
 from . import test_bus
+from . import test_link
+from . import test_link_http
 from . import test_screens
