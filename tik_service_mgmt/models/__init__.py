@@ -21,3 +21,4 @@ from . import tik_survey_response
 from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
+from . import bus_bus

@@ -24,3 +24,4 @@ from . import test_notifications
 from . import test_catalogue
 from . import test_bus
 from . import test_screens
+from . import test_bus_rpc
