@@ -27,6 +27,7 @@
         "data/tik_escalation_rule_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_data.xml",
+        "data/tik_mail_intake_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizards/tik_ticket_reason_wizard_views.xml",
@@ -52,6 +53,7 @@
         "report/tik_recap_report.xml",
         "views/tik_sop_views.xml",
         "views/menus.xml",
+        "views/tik_mail_held_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

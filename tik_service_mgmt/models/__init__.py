@@ -22,3 +22,6 @@ from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
 from . import bus_bus
+from . import mail_thread
+from . import tik_mail_held
+from . import tik_ticket_gateway

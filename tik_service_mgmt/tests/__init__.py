@@ -25,3 +25,4 @@ from . import test_catalogue
 from . import test_bus
 from . import test_screens
 from . import test_bus_rpc
+from . import test_mail_gateway
