@@ -33,13 +33,23 @@ RESOLUTION_SHOWN_IN = ('approval', 'approved', 'closed')
 # rework, and the reason a Kabid returns a ticket to the helpdesk (which division should
 # take it is the helpdesk's matter; the requester sees that the step happened).
 NOTE_SHOWN_FOR_ACTIONS = ('reject',)
-# Largest file a requester may attach.
+# Largest file a requester may attach, and the largest filing in all (the form and its
+# files), unless the system parameter says otherwise; the reverse proxy should refuse
+# larger bodies before they reach the server.
 MAX_ATTACHMENT_MB = 25
+MAX_REQUEST_MB = 30
+MAX_REQUEST_PARAM = 'tik_service_mgmt.portal_max_request_mb'
 HISTORY_KEY = 'my_tik_tickets_history'
 # The form's choice "Other / I don't know": filed without a service, which the helpdesk
 # chooses at step 2.
 NO_SERVICE = 'other'
 PORTAL_URL = '/my/layanan-tik'
+
+
+def nul_refusal():
+    """The form error of a text that held a NUL character."""
+    return _('This text held a character that cannot be stored (NUL). It was removed: '
+             'check the text and send it again.')
 
 
 def phone_display(phone):
@@ -217,13 +227,15 @@ class TikCustomerPortal(CustomerPortal):
 
     @staticmethod
     def _tik_typed(post):
-        """What the user typed in the form's text inputs."""
-        return {key: post[key] if isinstance(post.get(key), str) else ''
+        """What the user typed in the form's text inputs (a NUL, which the database
+        cannot store, removed: `_tik_validate` refuses the form that had one)."""
+        return {key: post[key].replace('\x00', '') if isinstance(post.get(key), str) else ''
                 for key in ('name', 'description', 'service_id', 'phone')}
 
     def _tik_validate(self, typed, files):
         """(values for create, errors {input name: message}) of a submitted form."""
-        errors = {}
+        errors = {key: nul_refusal() for key in typed
+                  if '\x00' in (request.params.get(key) or '')}
         vals = {
             'name': typed['name'].strip(),
             'description': typed['description'].strip() or False,
@@ -285,13 +297,20 @@ class TikCustomerPortal(CustomerPortal):
                 'phone': partner.mobile or partner.phone or '',
                 'service_id': service_id if isinstance(service_id, str) else ''})
         typed = self._tik_typed(post)
+        most = request.env['ir.config_parameter'].sudo().get_param(MAX_REQUEST_PARAM)
+        most = int(most) if (most or '').isdecimal() else MAX_REQUEST_MB
+        if (request.httprequest.content_length or 0) > most * 1024 * 1024:
+            return self._tik_render_form(typed, {'form': _(
+                'The request is larger than %s MB in all: send fewer or smaller files.')
+                % most}, files_dropped=True)
         files = []
         for upload in request.httprequest.files.getlist('attachment'):
             if upload.filename:
                 # From the start: a request retried after a concurrent filing reads the
-                # same upload again.
+                # same upload again; never more than one byte past the limit.
                 upload.stream.seek(0)
-                files.append((upload.filename, upload.read()))
+                files.append((upload.filename.replace('\x00', ''),
+                              upload.read(MAX_ATTACHMENT_MB * 1024 * 1024 + 1)))
         vals, errors = self._tik_validate(typed, files)
         if errors:
             return self._tik_render_form(typed, errors, files_dropped=bool(files))
