@@ -42,6 +42,7 @@
         "views/tik_service_views.xml",
         "views/tik_ticket_step_views.xml",
         "views/tik_ticket_views.xml",
+        "views/tik_ticket_staff_views.xml",
         "views/portal_assets.xml",
         "views/portal_templates.xml",
         "views/tik_survey_response_views.xml",

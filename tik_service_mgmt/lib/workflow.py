@@ -35,6 +35,8 @@ STATE_STEP = {
     'approved': 7,
 }
 ENDED = ('closed', 'rejected')
+# States whose resolution the division head verified: the requester reads it.
+RESOLUTION_VERIFIED = ('approval', 'approved', 'closed')
 
 Transition = namedtuple('Transition',
                         'state action actor decides requires reason target')

@@ -2,6 +2,7 @@ from . import tik_sop
 from . import tik_sop_step
 from . import tik_division
 from . import tik_service
+from . import tik_staff_fields
 from . import tik_ticket_step
 from . import tik_escalation_rule
 from . import tik_escalation

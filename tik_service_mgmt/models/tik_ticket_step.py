@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 
 from ..lib import journal, workflow
 from .authority import as_workflow, is_workflow
-from .utils import format_minutes, user_zone
+from .utils import NOTE_PUBLIC_ACTIONS, STAFF, format_minutes, is_staff, user_zone
 
 
 class TikTicketStep(models.Model):
@@ -20,6 +20,7 @@ class TikTicketStep(models.Model):
 
     _name = 'tik.ticket.step'
     _description = 'Ticket Journal Line'
+    _inherit = 'tik.staff.fields'
     _order = 'ticket_id, position, id'
     _rec_name = 'sop_step_id'
 
@@ -54,7 +55,11 @@ class TikTicketStep(models.Model):
         [('running', 'Running'), ('met', 'Met'), ('missed', 'Missed')],
         string='Time Standard', default='running', required=True, index=True,
         readonly=True)
-    note = fields.Text(string='Output / Reason', readonly=True)
+    note = fields.Text(string='Output / Reason', readonly=True, groups=STAFF)
+    note_shown = fields.Text(
+        string='Output / Reason', compute='_compute_note_shown',
+        help='The note as the reader may read it: the staff every note, a requester '
+             'their own report and the reason of a rejection.')
     hash = fields.Char(readonly=True, copy=False)
     date_at_risk = fields.Datetime(
         string='At Risk From', readonly=True,
@@ -74,6 +79,13 @@ class TikTicketStep(models.Model):
     service_id = fields.Many2one('tik.service', string='Service', readonly=True)
 
     @api.depends('date_start', 'date_deadline', 'date_done')
+    def _compute_note_shown(self):
+        staff = is_staff(self.env.user)
+        for line in self:
+            known = line.sudo()
+            public = known.sop_step_id.sequence == 1 or known.action in NOTE_PUBLIC_ACTIONS
+            line.note_shown = known.note if staff or public else False
+
     def _compute_display_dates(self):
         zone = user_zone(self.env)
         for line in self:
