@@ -64,5 +64,6 @@
         "demo/tik_service_demo.xml",
         "demo/tik_ticket_demo.xml",
         "demo/tik_survey_response_demo.xml",
+        "demo/tik_mail_held_demo.xml",
     ],
 }
