@@ -314,6 +314,10 @@ class TikCustomerPortal(CustomerPortal):
         vals, errors = self._tik_validate(typed, files)
         if errors:
             return self._tik_render_form(typed, errors, files_dropped=bool(files))
+        # Nothing is written yet: the filing's transaction starts at the register's
+        # lock, so that a burst of filings is filed in turn, none refused.
+        request.env.cr.rollback()
+        request.env['tik.ticket']._lock_register()
         try:
             with request.env.cr.savepoint():
                 # Portal users may not create tickets by the ORM; the form is the gate,
