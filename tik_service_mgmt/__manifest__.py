@@ -17,6 +17,7 @@
     "data": [
         "security/tik_service_mgmt_security.xml",
         "security/ir.model.access.csv",
+        "security/res_partner_security.xml",
         "data/res_lang_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/resource_calendar_data.xml",

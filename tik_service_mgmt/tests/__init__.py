@@ -28,3 +28,4 @@ from . import test_bus_rpc
 from . import test_mail_gateway
 from . import test_recap_text
 from . import test_internal_values
+from . import test_partner_privacy
