@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "security/resource_calendar_leaves_security.xml",
         "security/tik_ticket_link_security.xml",
+        "security/res_partner_security.xml",
         "data/res_lang_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/resource_calendar_data.xml",
@@ -29,6 +30,7 @@
         "data/tik_escalation_rule_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_data.xml",
+        "data/tik_mail_intake_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/tik_hold_data.xml",
@@ -52,6 +54,7 @@
         "views/tik_ticket_views.xml",
         "views/tik_ticket_hold_views.xml",
         "views/tik_ticket_link_views.xml",
+        "views/tik_ticket_staff_views.xml",
         "views/portal_assets.xml",
         "views/portal_templates.xml",
         "views/tik_ticket_hold_portal_templates.xml",
@@ -68,6 +71,7 @@
         "views/tik_sop_views.xml",
         "views/menus.xml",
         "views/resource_calendar_leaves_views.xml",
+        "views/tik_mail_held_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -77,5 +81,6 @@
         "demo/tik_service_demo.xml",
         "demo/tik_ticket_demo.xml",
         "demo/tik_survey_response_demo.xml",
+        "demo/tik_mail_held_demo.xml",
     ],
 }

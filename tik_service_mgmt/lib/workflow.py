@@ -42,6 +42,8 @@ ENDED = SERVED + ('duplicate',)
 # Journal lines that record an event beside the steps and move no ticket: a duplicate
 # linked to the ticket carrying it, that link undone, the ticket marked as an outage.
 RECORDS = ('link', 'unlink', 'outage')
+# States whose resolution the division head verified: the requester reads it.
+RESOLUTION_VERIFIED = ('approval', 'approved', 'closed')
 
 Transition = namedtuple('Transition',
                         'state action actor decides requires reason target')

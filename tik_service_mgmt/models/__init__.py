@@ -2,6 +2,7 @@ from . import tik_sop
 from . import tik_sop_step
 from . import tik_division
 from . import tik_service
+from . import tik_staff_fields
 from . import tik_ticket_step
 from . import tik_escalation_rule
 from . import tik_escalation
@@ -25,3 +26,7 @@ from . import tik_survey_response
 from . import tik_recap
 from . import tik_journal_seal
 from . import ir_actions_report
+from . import bus_bus
+from . import mail_thread
+from . import tik_mail_held
+from . import tik_ticket_gateway

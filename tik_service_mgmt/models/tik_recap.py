@@ -266,7 +266,9 @@ class TikRecap(models.AbstractModel):
         """The recap `figures` (`recap`) as an XLSX file, in the context's language:
         one sheet per table of the printed recap, numbers as numbers."""
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {'in_memory': True})
+        # What users wrote (reasons, names) is text, never a formula or a link.
+        book = xlsxwriter.Workbook(output, {
+            'in_memory': True, 'strings_to_formulas': False, 'strings_to_urls': False})
         bold = book.add_format({'bold': True})
         labels = {'service_id': _('Service'), 'division_id': _('Division'),
                   'unit_id': _('Unit (OPD)'), 'channel': _('Channel')}

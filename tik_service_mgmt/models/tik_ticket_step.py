@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 
 from ..lib import hold, journal, link, workflow
 from .authority import as_workflow, is_workflow
-from .utils import format_minutes, user_zone
+from .utils import STAFF, format_minutes, is_staff, note_public, user_zone
 
 
 class TikTicketStep(models.Model):
@@ -20,6 +20,7 @@ class TikTicketStep(models.Model):
 
     _name = 'tik.ticket.step'
     _description = 'Ticket Journal Line'
+    _inherit = 'tik.staff.fields'
     _order = 'ticket_id, position, id'
     _rec_name = 'sop_step_id'
 
@@ -59,7 +60,11 @@ class TikTicketStep(models.Model):
         [('running', 'Running'), ('met', 'Met'), ('missed', 'Missed')],
         string='Time Standard', default='running', required=True, index=True,
         readonly=True)
-    note = fields.Text(string='Output / Reason', readonly=True)
+    note = fields.Text(string='Output / Reason', readonly=True, groups=STAFF)
+    note_shown = fields.Text(
+        string='Output / Reason', compute='_compute_note_shown',
+        help='The note as the reader may read it: the staff every note, a requester '
+             'their own report and the reason of a rejection.')
     hash = fields.Char(readonly=True, copy=False)
     date_at_risk = fields.Datetime(
         string='At Risk From', readonly=True,
@@ -95,6 +100,12 @@ class TikTicketStep(models.Model):
         help='An amendment: the day off whose change moved the deadline.')
 
     @api.depends('date_start', 'date_deadline', 'date_done')
+    def _compute_note_shown(self):
+        staff = is_staff(self.env.user)
+        for line in self:
+            known = line.sudo()
+            line.note_shown = known.note if staff or note_public(known) else False
+
     def _compute_display_dates(self):
         zone = user_zone(self.env)
         for line in self:

@@ -302,12 +302,14 @@ class TikTicketWorkflow(models.Model):
             'approval': _('Approve closing'),
             'approved': _('Close the ticket'),
         }[self.state]
-        if self.rework_reason:
+        # Read for whoever's step opened it (a requester filing reads no rework reason).
+        rework = self.sudo().rework_reason
+        if rework:
             expected = _('Rework: %s') % expected
         summary = '%s \u2014 %s' % (self.number, expected)
         note = _('%(subject)s. Step deadline: %(deadline)s.') % {
             'subject': self.name,
             'deadline': self._local(self.date_deadline, zone).strftime('%d-%m-%Y %H:%M')}
-        if self.rework_reason:
-            note = '%s %s' % (note, _('Rework requested: %s') % self.rework_reason)
+        if rework:
+            note = '%s %s' % (note, _('Rework requested: %s') % rework)
         return summary, html_escape(note)

@@ -8,7 +8,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.http import request
 
 from ..lib import idformat
-from ..models.utils import RECORD_LANG, field_label, selection_label
+from ..models.utils import (RECORD_LANG, field_label, is_staff, note_public,
+                            selection_label)
 
 # How many characters of a hash the journal table shows; the full hashes follow it.
 SHORT_HASH = 12
@@ -81,6 +82,9 @@ class ReportTikTicket(models.AbstractModel):
             'records': records,
             'printed_at': self._id_datetime(fields.Datetime.now()),
             'printed_by': self._printed_by(),
+            # A requester's copy: what is said between the actors stays out of it.
+            'staff': is_staff(self._printer()),
+            'note_public': note_public,
             'local': lambda value: self._id_datetime(value, zone=False) if value else '-',
             'label': lambda record, field: selection_label(
                 record, field, record[field]) if record[field] else '-',
@@ -99,13 +103,16 @@ class ReportTikTicket(models.AbstractModel):
             base.rstrip('/'), quote(ticket.number or '', safe='/'),
             ticket.journal_head or '')
 
-    def _printed_by(self):
+    def _printer(self):
         """The person printing. A page that prints on a visitor's behalf as superuser
-        (a portal or access-token link) names the visitor of the request instead."""
+        (a portal or access-token link) is the visitor's of the request."""
         user = self.env.user
         if self.env.uid == SUPERUSER_ID and request and request.uid:
             user = user.browse(request.uid)
-        return user.sudo().name
+        return user
+
+    def _printed_by(self):
+        return self._printer().sudo().name
 
     @api.model
     def _id_datetime(self, utc_string, zone=True):

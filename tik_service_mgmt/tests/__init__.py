@@ -29,3 +29,8 @@ from . import test_bus
 from . import test_link
 from . import test_link_http
 from . import test_screens
+from . import test_bus_rpc
+from . import test_mail_gateway
+from . import test_recap_text
+from . import test_internal_values
+from . import test_partner_privacy

@@ -76,6 +76,9 @@ class TikCase(SavepointCase):
                 'groups_id': [(6, 0, [env.ref(g).id for g in groups])],
             })
         tik = 'tik_service_mgmt.'
+        # The test units' senders may open tickets by e-mail.
+        env['ir.config_parameter'].sudo().set_param(
+            tik + 'email_intake_domains', 'uji.go.id')
         cls.requester = user('requester', [tik + 'group_requester'], cls.unit_a)
         cls.requester_b = user('requester_b', [tik + 'group_requester'], cls.unit_b)
         cls.portal = user('portal', ['base.group_portal'], cls.unit_a)
