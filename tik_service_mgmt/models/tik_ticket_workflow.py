@@ -108,9 +108,10 @@ class TikTicketWorkflow(models.Model):
             ticket._notify_reporter(action, calendar)
         return True
 
-    def _step(self, action, reason, now, calendar):
+    def _step(self, action, reason, now, calendar, sealed=None, values=None):
         """Seals the running step with what its actor did, enters the next one and notes
-        it in the chatter.
+        it in the chatter (`sealed`: more values of the sealed line, `values`: of the
+        ticket, as a link gives them).
 
         Called on the ticket in the record's language: what is sealed and posted is
         evidence, in the agency's language whoever acts.
@@ -118,7 +119,9 @@ class TikTicketWorkflow(models.Model):
         rule = workflow.transition(self.state, action)
         note = (reason or '').strip() or self._output_note(rule)
         step = as_workflow(self.current_step_id)
-        missed = bool(step.date_deadline) and now > step.date_deadline
+        # Lateness incurred before a wait stays (date_late).
+        missed = bool(step.date_late) or (bool(step.date_deadline)
+                                          and now > step.date_deadline)
         # The ticket's new values are written once, with the state (see _enter).
         head = {}
         step._seal({
@@ -126,7 +129,9 @@ class TikTicketWorkflow(models.Model):
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))}, head, self)
+                fields.Datetime.from_string(now)) - step.hours_waited,
+            **(sealed or {})}, head, self)
+        head.update(values or {})
         if missed:
             head['step_missed'] = True
         if rule.target == 'rejected':
@@ -144,7 +149,8 @@ class TikTicketWorkflow(models.Model):
             'action': selection_label(step, 'action', action),
             'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
-                   'rejected': _('The ticket is rejected.')}.get(rule.target)
+                   'rejected': _('The ticket is rejected.'),
+                   'duplicate': _('The ticket ends as part of another.')}.get(rule.target)
         self._post('\n'.join(filter(None, [outcome, text, note])), 'mail.mt_note')
 
     def _output_note(self, rule):
@@ -297,12 +303,14 @@ class TikTicketWorkflow(models.Model):
             'approval': _('Approve closing'),
             'approved': _('Close the ticket'),
         }[self.state]
-        if self.rework_reason:
+        # Read for whoever's step opened it (a requester filing reads no rework reason).
+        rework = self.sudo().rework_reason
+        if rework:
             expected = _('Rework: %s') % expected
         summary = '%s \u2014 %s' % (self.number, expected)
         note = _('%(subject)s. Step deadline: %(deadline)s.') % {
             'subject': self.name,
             'deadline': self._local(self.date_deadline, zone).strftime('%d-%m-%Y %H:%M')}
-        if self.rework_reason:
-            note = '%s %s' % (note, _('Rework requested: %s') % self.rework_reason)
+        if rework:
+            note = '%s %s' % (note, _('Rework requested: %s') % rework)
         return summary, html_escape(note)
