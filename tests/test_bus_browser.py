@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The bus, as the web client uses it: a to-do handed to the Kabid reaches his open
 web client live (the activity counter moves without a reload), while the same session
 may not write into the bus, or read it, by a remote call."""

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A burst of portal filings: 50 sessions each filing 4 tickets at the same moment.
 
 Every filing lands (a redirect to its ticket, no error page), the numbers are unique

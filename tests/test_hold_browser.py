@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A wait for the requester in a real browser: the officer puts the ticket on hold from
 the form, the requester on a 390 px phone reads the question and answers it in the
 portal, the clock runs again, and the Ticket Record prints the wait."""

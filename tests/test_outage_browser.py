@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A mass outage in a real browser: the helpdesk marks a reported outage; a requester
 sees the notice in the portal and on /layanan before filing; twenty reports of it
 (two in the portal, eighteen by phone) are attached to it in one action by the helpdesk

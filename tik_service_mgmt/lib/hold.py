@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Waits for the requester or a third party, as the time standard counts them.
 
 A step's clock counts the agency's own working time: each wait (from its hold to its

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """One problem, one ticket: when a ticket may end as part of another that carries the
 work (a duplicate, or one more report of a mass outage), and which links are valid.
 Plain Python, no Odoo: the guard of tik.ticket asks `refusal`, the tests ask it too.

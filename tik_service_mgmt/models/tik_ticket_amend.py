@@ -61,8 +61,8 @@ class TikTicketAmend(models.Model):
                            '%(basis)s).') % {
                 'change': verbs[change['change']], 'name': change['name'],
                 'days': change['days'],
-                'type': selection_label(leaves, 'day_off_type', change['type'])
-                        if change['type'] else _('type not given'),
+                'type': (selection_label(leaves, 'day_off_type', change['type'])
+                         if change['type'] else _('type not given')),
                 'basis': change['basis'] or _('not recorded')})
         if old_step != self.date_deadline:
             lines.append(_('Step deadline: %(old)s \u2192 %(new)s.') % {

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Unit and property tests of lib/hold.py: waits and holidays as the clock counts them.
 
 Plain unittest (no database). Runs inside Odoo's test runner and on its own:

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, timedelta
 from unittest import mock
 
@@ -469,7 +471,8 @@ class TestLinkRecap(TikCase):
         cls.walk(t1, cls.division_x, 'kabid', '2026-09-08')
         with cls.clock('2026-09-11 10:00'):
             Survey = cls.env['tik.survey.response']
-            Survey.sudo(cls.requester).answer(t1.id, dict(zip(ANSWERS, [4, 4, 4, 4, 3, 4, 4, 3, 3])))
+            Survey.sudo(cls.requester).answer(
+                t1.id, dict(zip(ANSWERS, [4, 4, 4, 4, 3, 4, 4, 3, 3])))
             Survey.sudo(cls.requester_b).answer(
                 outage.id, dict(zip(ANSWERS, [3, 3, 3, 4, 3, 4, 4, 3, 3])))
         cls.tickets = {'outage': outage, 'r1': r1.sudo(), 'r2': r2.sudo(), 't1': t1,

@@ -41,4 +41,3 @@ class TikTicketMerge(models.TransientModel):
         return {'type': 'ir.actions.act_window', 'res_model': 'tik.ticket',
                 'res_id': self.target_id.id, 'view_mode': 'form',
                 'views': [(False, 'form')], 'target': 'main'}
-
