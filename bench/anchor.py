@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """tik_service_mgmt side by side with the anchor, OCA helpdesk_mgmt 11.0.1.12.0, over XML-RPC.
 
 Prerequisite (a local development install, NOT a requirement of the project): the
@@ -253,7 +255,6 @@ def main():
         requester = Client(s_ours, 'pengguna', 'pengguna')
         helpdesk = Client(s_ours, 'helpdesk', 'helpdesk')
         admin = Client(s_anchor, 'admin', 'admin')
-        total = args.warmup + args.calls
 
         # (a) create
         partner = admin.call('res.partner', 'search_read',

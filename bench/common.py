@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Shared helpers of the benchmarks: databases, the Odoo registry, bulk test data.
 
 Test data only. The seeders write rows with bulk SQL, shaped like what the workflow
@@ -482,14 +484,17 @@ def seed_helpdesk_tickets(env, count):
             x.created + interval '3 hours', x.created + interval '1 hour',
             CASE WHEN x.stage = ANY(%(closed)s::int[]) THEN x.created + interval '2 days' END,
             1,
-            (%(channels)s::int[])[1 + floor(random() * array_length(%(channels)s::int[], 1))::int],
-            (%(categories)s::int[])[1 + floor(random() * array_length(%(categories)s::int[], 1))::int],
+            (%(channels)s::int[])[
+                1 + floor(random() * array_length(%(channels)s::int[], 1))::int],
+            (%(categories)s::int[])[
+                1 + floor(random() * array_length(%(categories)s::int[], 1))::int],
             (%(teams)s::int[])[1 + floor(random() * array_length(%(teams)s::int[], 1))::int],
             (floor(random() * 4))::int::text, 'normal', 0,
             1, x.created, 1, x.created + interval '3 hours'
         FROM generate_series(1, %(n)s) g
         CROSS JOIN LATERAL (SELECT
-            (%(stages)s::int[])[1 + floor(random() * array_length(%(stages)s::int[], 1))::int] AS stage,
+            (%(stages)s::int[])[
+                1 + floor(random() * array_length(%(stages)s::int[], 1))::int] AS stage,
             1 + floor(random() * array_length(%(pid)s::int[], 1))::int AS pi,
             %(now)s::timestamp - (%(n)s - g) * interval '20 minutes' AS created
             OFFSET 0) y

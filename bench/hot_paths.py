@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Where a create, a transition and a list spend their time, in this process.
 
     .venv/bin/python bench/hot_paths.py [--db bench_hot] [--calls 30] [--seed 10000]

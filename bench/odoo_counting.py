@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Odoo's command line, as tools/odoo, plus a per-call SQL query counter for the benchmarks.
 
 With BENCH_RPC_LOG=/path set, every XML-RPC call appends one tab-separated line to that

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The requester portal's list and detail pages at 10k tickets, as a logged-in portal user.
 
     .venv/bin/python bench/portal.py [--seed 10000] [--calls 200]
@@ -19,7 +21,6 @@ import requests
 
 import common
 from anchor import Server, seed
-from common import log
 
 PORT = 8869
 LOGIN = 'pengguna.portal'

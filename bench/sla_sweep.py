@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """How the SLA check (`tik.ticket.step._cron_sla_check`, scheduled action
 `tik_service_mgmt.ir_cron_sla_check`) scales with the number of open tickets.
 

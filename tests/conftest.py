@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Fixtures for tests that drive a running server from outside: HTTP and a real browser.
 
 tools/test.sh starts the server and sets TIK_URL and TIK_DB.

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Steps of the requester's portal, for browser tests to reuse.
 
 `file_in_portal` files a ticket the way a requester does, from the /my home, counting

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The whole SOP through the real web client, each actor starting from their landing page.
 
 The happy path: the requester files in the portal on a phone, the helpdesk opens it from
@@ -171,7 +173,8 @@ def test_the_helpdesk_files_for_a_caller_from_the_backend(page):
     number = page.text_content('.o_form_view .oe_title h1').strip()
     assert re.fullmatch(r'TIK/\d{4}/\d{5}', number)
     assert state_of(number) == 'analysis'
-    assert 'Aplikasi Informatika' in page.inner_text('.o_form_view .o_field_widget[name=division_id]')
+    assert 'Aplikasi Informatika' in page.inner_text(
+        '.o_form_view .o_field_widget[name=division_id]')
     assert '+62 813-3456-7890' in page.inner_text('.o_form_view')
     assert 'Dinas Kesehatan' in page.inner_text('.o_form_view .o_field_widget[name=unit_id]')
     walk.shot('03_helpdesk_dispatched')
@@ -201,7 +204,8 @@ def test_the_whole_sop_in_the_web_client(page, capsys):
     walk.shot('03_helpdesk_portal_ticket')
     press(walk, 'action_dispatch')
     assert state_of(number) == 'analysis'
-    assert 'Aplikasi Informatika' in page.inner_text('.o_form_view .o_field_widget[name=division_id]')
+    assert 'Aplikasi Informatika' in page.inner_text(
+        '.o_form_view .o_field_widget[name=division_id]')
     assert '+62 813-3456-7890' in page.inner_text('.o_form_view')
     walk.shot('03_helpdesk_dispatched')
     page.context.clear_cookies()

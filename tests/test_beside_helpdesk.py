@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Our portal beside OCA helpdesk_mgmt 11.0, which claims /my/tickets.
 
 tools/test.sh runs this file alone, against a copy of the tested database with

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The public service standards (/layanan) in a real browser: a visitor who is not signed
 in reads them on a phone (390 px) without sideways scrolling, and files from a card."""
 import re

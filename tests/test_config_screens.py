@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The configuration and reporting screens, opened in the web client by those who use
 them: the list, a record's form and, where they may create, a new one. No client error,
 no server error dialog, none of Odoo's or the screen's own English."""

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Security on the HTTP surface: printing, commenting and the requester's portal page.
 
 Every refusal is an HTTP answer (403, 404 or a redirect to the login), never a 500, and

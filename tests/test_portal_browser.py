@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The requester's portal in a real browser: file a ticket, follow it, be told what is wrong.
 
 The demo portal user (Dinas Kesehatan) works in Indonesian. The phone tests run at

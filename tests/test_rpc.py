@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The contract as integrators use it: XML-RPC, one demo actor after another."""
 import xmlrpc.client
 
@@ -78,7 +80,8 @@ def test_wrong_actor_gets_a_clear_error_and_nothing_changes(actors):
         requester('action_dispatch', [ticket])
     assert number in refused.value.faultString  # a message about this ticket, not a crash
     assert 'Traceback' not in refused.value.faultString
-    helpdesk('write', [ticket], {'division_id': ref(helpdesk, 'tik_service_mgmt.division_aptika_demo')})
+    helpdesk('write', [ticket],
+             {'division_id': ref(helpdesk, 'tik_service_mgmt.division_aptika_demo')})
     helpdesk('action_dispatch', [ticket])
     with pytest.raises(xmlrpc.client.Fault):
         other_kabid('action_reject', [ticket], reason='Bukan bidang saya.')

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Every screen of the app, clicked through in the web client by each demo actor.
 
 Each actor logs in, opens the app from the top menu and clicks every item of its menu

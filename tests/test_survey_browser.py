@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The satisfaction survey in a real browser, on a 390 px phone: the requester is
 invited on the ended ticket's page and in the list, answers the nine elements and
 submits; the answers are then sealed. Screenshots under .local/log/screens/."""

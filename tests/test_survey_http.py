@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The survey form and the recap spreadsheet over HTTP: each refusal is shown with its
 reason and changes nothing (checked over XML-RPC as admin)."""
 import time

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The backend as each actor sees it, in a real browser."""
 from conftest import URL
 from test_login import login
@@ -22,8 +24,10 @@ def visible_buttons(page):
 
 def test_the_kabid_of_the_division_sees_the_step_three_buttons(page):
     open_ticket(page, 'kabid.aptika', ANALYSIS_TICKET)
-    # Accept, and the wizards of reject and return-to-helpdesk; in Indonesian.
-    assert len(visible_buttons(page)) == 3
+    # Accept, the wizards of reject and return-to-helpdesk, the hold, and ending it as
+    # part of another ticket; in Indonesian.
+    assert len(visible_buttons(page)) == 5
+    assert 'Tunda' in visible_buttons(page)
     assert page.js_errors == []
 
 

@@ -32,3 +32,13 @@ as_root() {
   else return 1
   fi
 }
+
+# The Python 3.7 venvs are made from: PYTHON, else pyenv's 3.7.16.
+python37() {
+  if [ -n "${PYTHON:-}" ]; then echo "$PYTHON"; return; fi
+  local p
+  p="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")/versions/3.7.16/bin/python"
+  [ -x "$p" ] || p=/root/.pyenv/versions/3.7.16/bin/python
+  [ -x "$p" ] || die "no Python 3.7 found: set PYTHON=/path/to/python3.7"
+  echo "$p"
+}

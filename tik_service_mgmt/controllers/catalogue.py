@@ -17,7 +17,7 @@ class TikCatalogue(http.Controller):
     def tik_catalogue(self, **kw):
         services = request.env['tik.service'].sudo().search(
             [('portal_published', '=', True)])
-        steps = request.env['tik.sop.step'].sudo().search([])
+        steps = request.env['tik.sop.step'].sudo().search([('sop_state', '=', 'in_force')])
         return request.render('tik_service_mgmt.catalogue_page', {
             'service_groups': [
                 (division, services.filtered(lambda s, d=division: s.division_id == d))

@@ -24,22 +24,25 @@ from odoo.addons.portal.controllers.portal import CustomerPortal, pager as porta
 
 from ..lib import workflow
 from ..models.authority import as_intake
+from ..models.utils import note_public
 
-# States whose ticket carries a verified resolution.
-RESOLUTION_SHOWN_IN = ('approval', 'approved', 'closed')
-# Journal lines whose note the requester reads besides their own report (step 1): the
-# reason a ticket was closed unresolved is addressed to them. Every other note is between
-# the actors: the Kabid's instruction, the officer's unverified resolution, a request for
-# rework, and the reason a Kabid returns a ticket to the helpdesk (which division should
-# take it is the helpdesk's matter; the requester sees that the step happened).
-NOTE_SHOWN_FOR_ACTIONS = ('reject',)
-# Largest file a requester may attach.
+# Largest file a requester may attach, and the largest filing in all (the form and its
+# files), unless the system parameter says otherwise; the reverse proxy should refuse
+# larger bodies before they reach the server.
 MAX_ATTACHMENT_MB = 25
+MAX_REQUEST_MB = 30
+MAX_REQUEST_PARAM = 'tik_service_mgmt.portal_max_request_mb'
 HISTORY_KEY = 'my_tik_tickets_history'
 # The form's choice "Other / I don't know": filed without a service, which the helpdesk
 # chooses at step 2.
 NO_SERVICE = 'other'
 PORTAL_URL = '/my/layanan-tik'
+
+
+def nul_refusal():
+    """The form error of a text that held a NUL character."""
+    return _('This text held a character that cannot be stored (NUL). It was removed: '
+             'check the text and send it again.')
 
 
 def phone_display(phone):
@@ -160,7 +163,7 @@ class TikCustomerPortal(CustomerPortal):
     @staticmethod
     def _tik_step_note_shown(step):
         """Whether the requester reads the note of journal line `step`."""
-        return step.sop_step_id.sequence == 1 or step.action in NOTE_SHOWN_FOR_ACTIONS
+        return note_public(step)
 
     @staticmethod
     def _tik_record_pager(ticket):
@@ -192,7 +195,7 @@ class TikCustomerPortal(CustomerPortal):
             'token': access_token if by_token else None,
             'disable_composer': by_token,
             'no_breadcrumbs': by_token and request.env.user._is_public(),
-            'show_resolution': ticket_sudo.state in RESOLUTION_SHOWN_IN,
+            'show_resolution': ticket_sudo.state in workflow.RESOLUTION_VERIFIED,
             'step_note_shown': self._tik_step_note_shown,
             'attachments': self._tik_ticket_files(ticket_sudo),
             'may_download': not by_token,
@@ -217,13 +220,15 @@ class TikCustomerPortal(CustomerPortal):
 
     @staticmethod
     def _tik_typed(post):
-        """What the user typed in the form's text inputs."""
-        return {key: post[key] if isinstance(post.get(key), str) else ''
+        """What the user typed in the form's text inputs (a NUL, which the database
+        cannot store, removed: `_tik_validate` refuses the form that had one)."""
+        return {key: post[key].replace('\x00', '') if isinstance(post.get(key), str) else ''
                 for key in ('name', 'description', 'service_id', 'phone')}
 
     def _tik_validate(self, typed, files):
         """(values for create, errors {input name: message}) of a submitted form."""
-        errors = {}
+        errors = {key: nul_refusal() for key in typed
+                  if '\x00' in (request.params.get(key) or '')}
         vals = {
             'name': typed['name'].strip(),
             'description': typed['description'].strip() or False,
@@ -285,16 +290,27 @@ class TikCustomerPortal(CustomerPortal):
                 'phone': partner.mobile or partner.phone or '',
                 'service_id': service_id if isinstance(service_id, str) else ''})
         typed = self._tik_typed(post)
+        most = request.env['ir.config_parameter'].sudo().get_param(MAX_REQUEST_PARAM)
+        most = int(most) if (most or '').isdecimal() else MAX_REQUEST_MB
+        if (request.httprequest.content_length or 0) > most * 1024 * 1024:
+            return self._tik_render_form(typed, {'form': _(
+                'The request is larger than %s MB in all: send fewer or smaller files.')
+                % most}, files_dropped=True)
         files = []
         for upload in request.httprequest.files.getlist('attachment'):
             if upload.filename:
                 # From the start: a request retried after a concurrent filing reads the
-                # same upload again.
+                # same upload again; never more than one byte past the limit.
                 upload.stream.seek(0)
-                files.append((upload.filename, upload.read()))
+                files.append((upload.filename.replace('\x00', ''),
+                              upload.read(MAX_ATTACHMENT_MB * 1024 * 1024 + 1)))
         vals, errors = self._tik_validate(typed, files)
         if errors:
             return self._tik_render_form(typed, errors, files_dropped=bool(files))
+        # Nothing is written yet: the filing's transaction starts at the register's
+        # lock, so that a burst of filings is filed in turn, none refused.
+        request.env.cr.rollback()
+        request.env['tik.ticket']._lock_register()
         try:
             with request.env.cr.savepoint():
                 # Portal users may not create tickets by the ORM; the form is the gate,

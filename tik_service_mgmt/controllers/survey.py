@@ -6,14 +6,18 @@ The ticket is found as the portal finds it (the record rules; a share token open
 ticket for reading only, so it never opens its survey), and only its reporter, logged
 in, answers; the model checks the same again and seals the answers once submitted.
 """
+import re
+
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from ..lib import ikm as skm
-from .portal import PORTAL_URL, TikCustomerPortal
+from .portal import PORTAL_URL, TikCustomerPortal, nul_refusal
 
 PROFILE = ('age_band', 'sex', 'education', 'occupation')
+# A score as a number: ASCII digits ('³' is a digit to Python, not to int()).
+DIGITS = re.compile(r'^-?[0-9]{1,9}$')
 
 
 class TikSurveyPortal(TikCustomerPortal):
@@ -27,7 +31,8 @@ class TikSurveyPortal(TikCustomerPortal):
 
     @staticmethod
     def _tik_survey_typed(post):
-        typed = {key: post[key] for key in skm.FIELDS + ('suggestion',) + PROFILE
+        typed = {key: post[key].replace('\x00', '')
+                 for key in skm.FIELDS + ('suggestion',) + PROFILE
                  if isinstance(post.get(key), str)}
         return typed
 
@@ -35,7 +40,9 @@ class TikSurveyPortal(TikCustomerPortal):
     def _tik_survey_values(typed, submit):
         """(values for the model, errors {input name: message})."""
         Response = request.env['tik.survey.response']
-        values, errors = {}, {}
+        values = {}
+        errors = {key: nul_refusal() for key in typed
+                  if '\x00' in (request.params.get(key) or '')}
         for field, name, _question, _answers in skm.ELEMENTS:
             text = (typed.get(field) or '').strip()
             if not text:
@@ -43,7 +50,7 @@ class TikSurveyPortal(TikCustomerPortal):
                     errors[field] = _('Choose one answer for %s.') % name
                 continue
             # Outside 1-4 is the model's to refuse, with its message.
-            values[field] = int(text) if text.lstrip('-').isdigit() else text
+            values[field] = int(text) if DIGITS.match(text) else text
         values['suggestion'] = (typed.get('suggestion') or '').strip() or False
         for field in PROFILE:
             text = (typed.get(field) or '').strip()

@@ -15,6 +15,8 @@ class TikVerify(http.Controller):
     @http.route('/tik/verify/<path:number>', type='http', auth='public', methods=['GET'],
                 csrf=False, sitemap=False)
     def verify(self, number, hash=None, **_kwargs):  # pylint: disable=redefined-builtin
+        if '\x00' in number or '\x00' in (hash or ''):
+            return request.not_found()
         env = request.env
         lang = RECORD_LANG if env['res.lang'].sudo().search_count(
             [('code', '=', RECORD_LANG)]) else 'en_US'

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Working-day arithmetic for the service desk's time standards.
 
 Implements the rule of CONTRACT.md, "Time standards". Plain Python (stdlib +

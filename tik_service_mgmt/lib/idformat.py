@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Dates, times and numbers as Indonesian documents write them (PUEBI): 6 Januari 2023,
 06/01/2023 14.05 WIB, 1.234,5. Plain Python, no Odoo."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The community satisfaction index (Indeks Kepuasan Masyarakat, IKM) as PermenPAN-RB
 14/2017 computes it from the answers of its survey (Survei Kepuasan Masyarakat, SKM).
 Plain Python, no Odoo.

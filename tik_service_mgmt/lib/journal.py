@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The journal's hash chain, as in an inalterable ledger: each sealed line carries
 SHA-256(previous line's hash + canonical JSON of its own content). Changing any sealed
 line, or removing one, breaks the chain from that line on. Plain Python, no Odoo.

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Page numbers stamped on a finished PDF. Debian's wkhtmltopdf (unpatched Qt) prints
 no header or footer, so the numbers are drawn afterwards. Plain Python, no Odoo."""
 import io

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The flowchart of an SOP's procedure table (PermenPAN-RB 35/2012), drawn as one SVG
 that spans the actor columns: a terminator at the start and the end, a box per
 activity, a diamond at a decision, connectors from each symbol to the next and, from a

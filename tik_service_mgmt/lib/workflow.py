@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The SOP's procedure as a table: which actor may do what, in which state, needing which
 values, and where the ticket goes next. Plain Python, no Odoo: the models read it, the
 guard in tik.ticket enforces it, and the tests walk it exhaustively.
@@ -22,6 +24,7 @@ STATES = [
     ('approved', 'Approved'),
     ('closed', 'Closed'),
     ('rejected', 'Rejected'),
+    ('duplicate', 'Part of Another Ticket'),
 ]
 
 # The SOP step that is running while a ticket waits in a state. Step 1 (sending the
@@ -34,7 +37,15 @@ STATE_STEP = {
     'approval': 6,
     'approved': 7,
 }
-ENDED = ('closed', 'rejected')
+# Ended by the SOP's own steps: a service given (or refused), surveyed and counted.
+SERVED = ('closed', 'rejected')
+# A duplicate ended as part of the ticket that carries its work (lib/link.py).
+ENDED = SERVED + ('duplicate',)
+# Journal lines that record an event beside the steps and move no ticket: a duplicate
+# linked to the ticket carrying it, that link undone, the ticket marked as an outage.
+RECORDS = ('link', 'unlink', 'outage')
+# States whose resolution the division head verified: the requester reads it.
+RESOLUTION_VERIFIED = ('approval', 'approved', 'closed')
 
 Transition = namedtuple('Transition',
                         'state action actor decides requires reason target')
@@ -59,6 +70,10 @@ TRANSITIONS = {
         Transition('approval', 'approve', 'head', (), (), False, 'approved'),
         Transition('approval', 'request_rework', 'head', (), (), True, 'verification'),
         Transition('approved', 'close', 'helpdesk', (), (), False, 'closed'),
+        # Ending a ticket as part of another (lib/link.py), and undoing it.
+        Transition('new', 'merge', 'helpdesk', (), (), True, 'duplicate'),
+        Transition('analysis', 'merge', 'division_head', (), (), True, 'duplicate'),
+        Transition('duplicate', 'restore', 'helpdesk', (), (), True, 'new'),
     ]
 }
 
@@ -83,6 +98,8 @@ ACTIONS = [
     ('request_rework', 'Request Rework'),
     ('approve', 'Approve Closing'),
     ('close', 'Close Ticket'),
+    ('merge', 'End as Part of Another'),
+    ('restore', 'Restore'),
 ]
 
 # How a ticket reached the service desk. The first two are set by their intake path
@@ -105,7 +122,7 @@ CHOSEN_AT_DISPATCH = {'portal': ('service_id',)}
 # What the reporter hears of, by e-mail and in the portal's discussion: the filing
 # ('file') and these actions. The steps in between are the actors' business (their
 # to-dos tell them), and the reporter is not told of them.
-REPORTER_NOTICES = ('file', 'dispatch', 'accept', 'verify', 'close', 'reject')
+REPORTER_NOTICES = ('file', 'dispatch', 'accept', 'verify', 'close', 'reject', 'merge')
 
 
 def transition(state, action):
@@ -126,6 +143,8 @@ def actions_from(state):
 
 def actor_of(state):
     """The actor a ticket waits for in `state` (None once ended)."""
+    if state in ENDED:
+        return None
     return next((t.actor for t in TRANSITIONS.values() if t.state == state), None)
 
 
@@ -179,8 +198,11 @@ def replay(steps):
                 return state, index
             state = 'new'
             continue
+        if action in RECORDS:
+            continue
         rule = transition(state, action)
-        if not rule or running_step(state) != sequence:
+        # An ended ticket runs no step: its restoring line is the step it returns to.
+        if not rule or (running_step(state) or running_step(rule.target)) != sequence:
             return state, index
         state = rule.target
     return state, None

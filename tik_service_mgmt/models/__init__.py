@@ -1,7 +1,10 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import tik_sop
 from . import tik_sop_step
 from . import tik_division
 from . import tik_service
+from . import tik_staff_fields
 from . import tik_ticket_step
 from . import tik_escalation_rule
 from . import tik_escalation
@@ -11,6 +14,10 @@ from . import tik_ticket_time
 from . import tik_ticket_workflow
 from . import tik_ticket_mail
 from . import tik_ticket_evidence
+from . import tik_ticket_hold
+from . import resource_calendar_leaves
+from . import tik_ticket_amend
+from . import tik_ticket_link
 from . import tik_demo
 from . import tik_ticket_side
 from . import mail_followers
@@ -23,3 +30,7 @@ from . import tik_journal_seal
 from . import ir_actions_report
 from . import tik_ticket_desk
 from . import res_partner
+from . import bus_bus
+from . import mail_thread
+from . import tik_mail_held
+from . import tik_ticket_gateway

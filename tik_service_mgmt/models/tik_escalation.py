@@ -108,7 +108,8 @@ class TikEscalation(models.Model):
                 threshold = fields.Datetime.to_string(calendar.latest_start(
                     fields.Datetime.from_string(now), days))
             select = ("SELECT %s AS level_id, l.id AS step_id, l.ticket_id "
-                      "FROM tik_ticket_step l WHERE l.sla_status = 'running' AND "
+                      "FROM tik_ticket_step l WHERE l.sla_status = 'running' "
+                      "AND l.date_hold IS NULL AND "
                       + MOMENT_CONDITION[moment])
             params += [level_id, threshold]
             if sop_step_id:

@@ -230,6 +230,13 @@ class TikJournalSeal(models.Model):
             return dict(result, verdict='unknown', reason=_(
                 'No ticket has this number: the printout was not made by this service '
                 'desk, or its number was changed.'))
+        head = (head or '').strip().lower()
+        if not self._printed_of(ticket, head):
+            # Nothing of the record, and no chain check, for a head that was never
+            # this journal's: the number alone does not list the register's timeline.
+            return dict(result, ticket=ticket.browse(), verdict='mismatch', reason=_(
+                'The printed head is not a head this journal ever had: the printout is '
+                'not of this ticket, or its head was copied wrong.'))
         result['seal'] = self.of_ticket(ticket)
         check = ticket.check_journal()[0]
         if not check['intact']:
@@ -237,7 +244,6 @@ class TikJournalSeal(models.Model):
         seal, reason = self.check_chain()
         if seal:
             return dict(result, verdict='altered', reason=reason)
-        head = (head or '').strip().lower()
         if head != (ticket.journal_head or ''):
             earlier = ticket.step_ids.filtered(lambda l: l.hash and l.hash == head)
             if earlier:
@@ -251,6 +257,17 @@ class TikJournalSeal(models.Model):
         return dict(result, verdict='intact', reason=_(
             'The printed head is the head of the journal in the database, whose every '
             'line matches its hash and every daily seal.'))
+
+    @api.model
+    def _printed_of(self, ticket, head):
+        """Whether `head` is the hash of a line of `ticket`'s journal, or a head a
+        daily seal recorded for it (a journal rewritten since still answers)."""
+        if not head:
+            return False
+        lines = self.env['tik.ticket.step'].sudo().search_count(
+            [('ticket_id', '=', ticket.id), ('hash', '=', head)])
+        return bool(lines or self.env['tik.journal.seal.line'].sudo().search_count(
+            [('ticket_id', '=', ticket.id), ('journal_head', '=', head)]))
 
     @api.model
     def of_ticket(self, ticket):

@@ -25,6 +25,9 @@ DIMENSIONS = ('service_id', 'division_id', 'unit_id', 'channel')
 # The journal actions the recap lists with their reason.
 REASONED = ('reject', 'return_to_helpdesk')
 PARAM_MAILED = 'tik_service_mgmt.recap_mailed'
+# Journal lines that complete no step of the SOP: the records of links and outages and
+# the restoring of a duplicate.
+NOT_STEPS = workflow.RECORDS + ('restore',)
 
 
 def _sheet(book, name, header, rows, bold):
@@ -104,7 +107,8 @@ class TikRecap(models.AbstractModel):
     def recap(self, month):
         """The recap's figures for month 'YYYY-MM' (agency head, service manager)."""
         self._check_reader()
-        self = self.sudo().with_context(lang=RECORD_LANG, active_test=False)  # pylint: disable=self-cls-assignment
+        # pylint: disable=self-cls-assignment
+        self = self.sudo().with_context(lang=RECORD_LANG, active_test=False)
         date_from, date_to = self._month_dates(month)
         bounds = self._local_bounds(date_from, date_to)
         year, number = month_of(month)
@@ -115,6 +119,7 @@ class TikRecap(models.AbstractModel):
             'steps': self._step_figures(bounds),
             'tickets': self._ticket_time_figures(bounds),
             'reasons': self._reasons(bounds),
+            'duplicates': self._duplicate_figures(bounds),
             'ikm': self.env['tik.survey.response']._ikm_figures(
                 self._between('date_submitted', bounds)),
             'seals': self._seals(month),
@@ -135,7 +140,7 @@ class TikRecap(models.AbstractModel):
         Line = self.env['tik.ticket.step']
         Ticket = self.env['tik.ticket']
         filed_domain = [('sop_step_id.sequence', '=', 1)] + self._between('date_start', bounds)
-        ended_domain = [('state', 'in', workflow.ENDED)] + self._between('date_closed', bounds)
+        ended_domain = [('state', 'in', workflow.SERVED)] + self._between('date_closed', bounds)
         counts = {}
         for dimension in DIMENSIONS:
             rows = {}
@@ -163,11 +168,12 @@ class TikRecap(models.AbstractModel):
         escalations of the step in the month."""
         Line = self.env['tik.ticket.step']
         steps = self.env['tik.sop.step'].search([('sequence', '>', 1)], order='sequence')
-        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed'))] + \
+        done = [('sop_step_id.sequence', '>', 1), ('sla_status', 'in', ('met', 'missed')),
+                ('event', '=', False), ('action', 'not in', NOT_STEPS)] + \
             self._between('date_done', bounds)
         by_step = {step.id: {'step': step, 'sequence': step.sequence, 'name': step.name,
                              'done': 0, 'met': 0, 'hours': 0.0, 'reworks': 0,
-                             'escalations': 0}
+                             'escalations': 0, 'waits': 0, 'waited': 0.0}
                    for step in steps}
         for group in Line.read_group(done, ['sop_step_id', 'sla_status'],
                                      ['sop_step_id', 'sla_status'],
@@ -191,6 +197,14 @@ class TikRecap(models.AbstractModel):
             figures = by_step.get(group['sop_step_id'][0])
             if figures:
                 figures['escalations'] = group['sop_step_id_count']
+        # Waits apart: the waits ended in the month and their working hours.
+        waits = [('event', '=', 'resume')] + self._between('date_done', bounds)
+        for group in Line.read_group(waits, ['sop_step_id', 'hours_waited'],
+                                     ['sop_step_id']):
+            figures = by_step.get(group['sop_step_id'][0])
+            if figures:
+                figures['waits'] = group['sop_step_id_count']
+                figures['waited'] = group['hours_waited'] or 0.0
         rows = [by_step[step.id] for step in steps]
         for figures in rows:
             figures['share'] = (100.0 * figures['met'] / figures['done']
@@ -200,7 +214,7 @@ class TikRecap(models.AbstractModel):
     def _ticket_time_figures(self, bounds):
         """Tickets ended in the month and how many met every step's time standard."""
         Ticket = self.env['tik.ticket']
-        ended = [('state', 'in', workflow.ENDED)] + self._between('date_closed', bounds)
+        ended = [('state', 'in', workflow.SERVED)] + self._between('date_closed', bounds)
         figures = {'ended': 0, 'met': 0, 'reworked': 0}
         for group in Ticket.read_group(ended, ['step_missed'], ['step_missed']):
             figures['ended'] += group['step_missed_count']
@@ -212,6 +226,18 @@ class TikRecap(models.AbstractModel):
         figures['share'] = (100.0 * figures['met'] / figures['ended']
                             if figures['ended'] else None)
         return figures
+
+    def _duplicate_figures(self, bounds):
+        """Tickets ended in the month as part of another, not services delivered: how
+        many, how many of them attached to a mass outage, and the outages marked."""
+        Ticket = self.env['tik.ticket']
+        ended = [('state', '=', 'duplicate')] + self._between('date_closed', bounds)
+        return {
+            'ended': Ticket.search_count(ended),
+            'outage': Ticket.search_count(ended + [('duplicate_of_id.outage', '=', True)]),
+            'outages': self.env['tik.ticket.step'].search_count(
+                [('action', '=', 'outage')] + self._between('date_done', bounds)),
+        }
 
     def _reasons(self, bounds):
         """Rejections and returns to the helpdesk of the month, with their reasons."""
@@ -241,7 +267,9 @@ class TikRecap(models.AbstractModel):
         """The recap `figures` (`recap`) as an XLSX file, in the context's language:
         one sheet per table of the printed recap, numbers as numbers."""
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {'in_memory': True})
+        # What users wrote (reasons, names) is text, never a formula or a link.
+        book = xlsxwriter.Workbook(output, {
+            'in_memory': True, 'strings_to_formulas': False, 'strings_to_urls': False})
         bold = book.add_format({'bold': True})
         labels = {'service_id': _('Service'), 'division_id': _('Division'),
                   'unit_id': _('Unit (OPD)'), 'channel': _('Channel')}
@@ -253,10 +281,11 @@ class TikRecap(models.AbstractModel):
         _sheet(book, _('SOP Steps'), [
             _('Step'), _('SOP step'), _('Completed'), _('Within time standard'),
             _('Share within (%)'), _('Mean working hours'), _('Reworks requested'),
-            _('Escalations')], [
+            _('Escalations'), _('Waits for the requester'), _('Working hours waited')], [
             (step['sequence'], step['name'], step['done'], step['met'],
              round(step['share'], 2) if step['share'] is not None else '',
-             round(step['hours'], 2), step['reworks'], step['escalations'])
+             round(step['hours'], 2), step['reworks'], step['escalations'],
+             step['waits'], round(step['waited'], 2))
             for step in figures['steps']], bold)
         times = figures['tickets']
         _sheet(book, _('Tickets Ended'), [_('Figure'), _('Value')], [
@@ -264,7 +293,11 @@ class TikRecap(models.AbstractModel):
             (_('of which every step within its time standard'), times['met']),
             (_('Share of tickets within the time standards (%)'),
              round(times['share'], 2) if times['share'] is not None else ''),
-            (_('Tickets sent back for rework this month'), times['reworked'])], bold)
+            (_('Tickets sent back for rework this month'), times['reworked']),
+            (_('Tickets ended as part of another (not counted as services)'),
+             figures['duplicates']['ended']),
+            (_('of which reports of a mass outage'), figures['duplicates']['outage']),
+            (_('Mass outages marked this month'), figures['duplicates']['outages'])], bold)
         _sheet(book, _('Reasons'), [_('Date'), _('Ticket'), _('Decision'), _('By'),
                                     _('Reason')],
                [(line['date'], line['number'], line['action_label'], line['user'],

@@ -27,6 +27,11 @@ class TikSopStep(models.Model):
     duration_days = fields.Integer(
         string='Time Standard (working days)', required=True, default=1)
     output = fields.Char(translate=True)
+    allows_hold = fields.Boolean(
+        string='May Wait for the Requester',
+        help='The actor of this step may put the ticket on hold, waiting for the '
+             'requester or a third party; the wait does not count against the time '
+             'standard.')
     user_id = fields.Many2one(
         'res.users', string='Responsible',
         help='For a step owned by a group (helpdesk, agency head): who gets the to-do. '

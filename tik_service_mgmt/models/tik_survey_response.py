@@ -100,7 +100,7 @@ class TikSurveyResponse(models.Model):
                 ticket.sudo().partner_id != self.env.user.partner_id:
             return AccessError(_('Only the reporter of ticket %s answers its survey.') %
                                ticket.sudo().number)
-        if ticket.sudo().state not in workflow.ENDED:
+        if ticket.sudo().state not in workflow.SERVED:
             return UserError(_('Ticket %s is still running: its survey opens once it is '
                                'closed or rejected.') % ticket.sudo().number)
         for name in skm.FIELDS:
@@ -221,7 +221,7 @@ class TikSurveyResponse(models.Model):
         """{ticket id: 'open' | 'draft' | 'submitted'} for the ended `tickets` of the
         current user (one query); their other tickets are absent."""
         partner = self.env.user.partner_id
-        own = tickets.filtered(lambda t: t.state in workflow.ENDED and t.partner_id == partner)
+        own = tickets.filtered(lambda t: t.state in workflow.SERVED and t.partner_id == partner)
         states = {ticket.id: 'open' for ticket in own}
         if own:
             for row in self.sudo().search_read([('ticket_id', 'in', own.ids)],

@@ -18,7 +18,7 @@ from odoo.osv import expression
 
 from ..lib import workflow
 from .authority import intake_of, is_workflow
-from .utils import RECORD_LANG, format_minutes, format_phone, user_zone
+from .utils import RECORD_LANG, STAFF, format_minutes, format_phone, user_zone
 
 # The actor groups, by the SOP's actor names.
 ACTOR_GROUPS = {
@@ -37,7 +37,7 @@ class TikTicket(models.Model):
 
     _name = 'tik.ticket'
     _description = 'ICT Service Ticket'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin', 'tik.staff.fields']
     _order = 'id desc'
     _rec_name = 'number'
     _mail_post_access = 'read'
@@ -65,8 +65,13 @@ class TikTicket(models.Model):
     officer_id = fields.Many2one(
         'res.users', string='Officer', ondelete='restrict', index=True,
         track_visibility='onchange')
-    instruction = fields.Text(string='Instruction to the Officer', prefetch=False)
-    resolution = fields.Text(string='Resolution Report', prefetch=False)
+    instruction = fields.Text(string='Instruction to the Officer', prefetch=False,
+                              groups=STAFF)
+    resolution = fields.Text(string='Resolution Report', prefetch=False, groups=STAFF)
+    resolution_verified = fields.Text(
+        string='Resolution', compute='_compute_resolution_verified',
+        help='The resolution report once the division head verified it: what the '
+             'requester reads.')
     state = fields.Selection(
         workflow.STATES, default='new', required=True, readonly=True, copy=False,
         index=True, group_expand='_expand_states')
@@ -130,7 +135,7 @@ class TikTicket(models.Model):
         help='Who the running step waits for.')
     # Written with each step (see _step), as the journal says them.
     rework_reason = fields.Text(
-        readonly=True, copy=False, prefetch=False,
+        readonly=True, copy=False, prefetch=False, groups=STAFF,
         help='Why the ticket came back, while it is reworked.')
     rework_count = fields.Integer(
         string='Reworks', readonly=True, copy=False,
@@ -181,6 +186,12 @@ class TikTicket(models.Model):
         for ticket in self:
             actor = workflow.actor_of(ticket.state)
             ticket.holder_id = actor and ticket.sudo()._actor_user(actor).id
+
+    def _compute_resolution_verified(self):
+        for ticket in self:
+            known = ticket.sudo()
+            ticket.resolution_verified = known.resolution \
+                if known.state in workflow.RESOLUTION_VERIFIED else False
 
     @api.depends('phone')
     def _compute_phone_display(self):
@@ -266,6 +277,7 @@ class TikTicket(models.Model):
     def create(self, vals):
         """Step 1: the ticket is filed, its first journal line sealed, the reporter
         told and the helpdesk given its to-do (`_file`)."""
+        self._lock_register()
         intake = intake_of(self.env)
         vals, channel = self._filing_values(vals, intake)
         sop = self._filing_sop()
@@ -282,6 +294,16 @@ class TikTicket(models.Model):
             vals).with_env(self.env)
         ticket._file(intake, calendar)
         return ticket
+
+    @api.model
+    def _lock_register(self):
+        """Filings take the register in turn: each waits until the one before it is
+        committed, so the gap-free number's row is free when it is drawn (Odoo's
+        no-gap sequence refuses at once if another transaction holds it). The mode
+        conflicts only with itself (and VACUUM): reads and the workflow's writes of
+        tickets go on. Taken as a transaction's first statement (the portal does), the
+        transaction also sees the register as the previous filing left it."""
+        self.env.cr.execute('LOCK TABLE tik_ticket IN SHARE UPDATE EXCLUSIVE MODE')
 
     @api.multi
     def write(self, vals):

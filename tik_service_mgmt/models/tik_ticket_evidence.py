@@ -5,7 +5,7 @@ sealed (lib/journal.py hashes; tik.journal.seal keeps the daily seals)."""
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from ..lib import journal, workflow
+from ..lib import hold, journal, workflow
 from .utils import selection_label
 
 
@@ -59,11 +59,16 @@ class TikTicketEvidence(models.Model):
                                                 len(sealed) + 1):
             return broken(running[:1] or sealed[-1:],
                           _('The running line is not the one the ticket waits on.'))
-        state, wrong = workflow.replay(
-            [(l.sop_step_id.sequence, l.action) for l in sealed])
+        wrong = hold.first_out_of_order([l.event or None for l in sealed])
         if wrong is not None:
-            return broken(sealed[wrong], _('Line %d is not a step the SOP allows '
+            return broken(sealed[wrong], _('Line %d is a wait the journal cannot hold '
                                            'there.') % (wrong + 1))
+        steps = sealed.filtered(lambda l: not l.event)
+        state, wrong = workflow.replay(
+            [(l.sop_step_id.sequence, l.action) for l in steps])
+        if wrong is not None:
+            return broken(steps[wrong], _('Line %d is not a step the SOP allows '
+                                          'there.') % (steps[wrong].position))
         if state != self.state or (running and running.sop_step_id.sequence !=
                                    workflow.running_step(state)):
             return broken(sealed[-1:], _('The journal leads to "%(journal)s", but the '

@@ -9,7 +9,7 @@ import phonenumbers
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from ..lib import workflow
+from ..lib import hold, workflow
 from .tik_ticket import ACTOR_GROUPS
 from .utils import field_label, selection_label
 
@@ -137,13 +137,18 @@ class TikTicketGuard(models.Model):
             return self.officer_id == user
         return True
 
-    def _refusal(self, action, reason=None, check_values=True):
+    def _refusal(self, action, reason=None, check_values=True, target=None):
         """Why the current user may not take `action` on this ticket now (None: allowed).
 
         The one guard of the workflow: state, actor and record-level authority,
-        required values, a reason where the SOP needs one, and the catalogue gate.
+        required values, a reason where the SOP needs one, the catalogue gate, and for
+        ending a ticket as part of `target` the rules of lib/link.py.
         """
         self.ensure_one()
+        if action in hold.ACTIONS:
+            return self._wait_refusal(action, reason, check_values)
+        if action == 'outage':
+            return self._outage_refusal(reason, check_values)
         rule = workflow.transition(self.state, action)
         if not rule:
             return UserError(_('Ticket %(number)s is %(state)s: "%(action)s" is not a step '
@@ -173,13 +178,14 @@ class TikTicketGuard(models.Model):
                 return UserError(_('%(officer)s is not an officer of division '
                                    '%(division)s.') % {
                     'officer': self.officer_id.name, 'division': self.division_id.name})
+        if action == 'merge':
+            return self._link_refusal(target)
         return None
 
     def _actor_label(self, actor):
         if actor == 'reporter':
             return _('the reporter')
         return selection_label(self.env['tik.sop.step'], 'actor', actor)
-
 
     @api.model
     def _filing_values(self, vals, intake):
@@ -238,4 +244,3 @@ class TikTicketGuard(models.Model):
                 attachment.sudo(self.env.user).check('read')
         if len(files) != len(set(ids)):
             raise UserError(_('A file to attach no longer exists.'))
-

@@ -256,4 +256,3 @@ class TikTicketMail(models.Model):
         }
         sender = msg_dict.get('email_from') or partner.email
         return as_intake(self, 'email', email=sender).create(vals)
-

@@ -5,9 +5,9 @@ from psycopg2 import sql
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import journal, workflow
+from ..lib import hold, journal, link, workflow
 from .authority import as_workflow, is_workflow
-from .utils import format_minutes, user_zone
+from .utils import STAFF, format_minutes, is_staff, note_public, user_zone
 
 
 class TikTicketStep(models.Model):
@@ -20,6 +20,7 @@ class TikTicketStep(models.Model):
 
     _name = 'tik.ticket.step'
     _description = 'Ticket Journal Line'
+    _inherit = 'tik.staff.fields'
     _order = 'ticket_id, position, id'
     _rec_name = 'sop_step_id'
 
@@ -32,7 +33,12 @@ class TikTicketStep(models.Model):
         readonly=True)
     actor = fields.Selection(related='sop_step_id.actor', readonly=True)
     action = fields.Selection(
-        workflow.ACTIONS, readonly=True, help='What the actor decided at this step.')
+        workflow.ACTIONS + link.RECORD_ACTIONS, readonly=True,
+        help='What the actor decided at this step.')
+    link_ticket_id = fields.Many2one(
+        'tik.ticket', string='Linked Ticket', readonly=True, ondelete='restrict',
+        help='The other ticket of a link: the one carrying the work, or the one ended '
+             'as part of this ticket.')
     user_id = fields.Many2one(
         'res.users', string='Done by', ondelete='restrict', readonly=True)
     channel = fields.Selection(
@@ -54,7 +60,11 @@ class TikTicketStep(models.Model):
         [('running', 'Running'), ('met', 'Met'), ('missed', 'Missed')],
         string='Time Standard', default='running', required=True, index=True,
         readonly=True)
-    note = fields.Text(string='Output / Reason', readonly=True)
+    note = fields.Text(string='Output / Reason', readonly=True, groups=STAFF)
+    note_shown = fields.Text(
+        string='Output / Reason', compute='_compute_note_shown',
+        help='The note as the reader may read it: the staff every note, a requester '
+             'their own report and the reason of a rejection.')
     hash = fields.Char(readonly=True, copy=False)
     date_at_risk = fields.Datetime(
         string='At Risk From', readonly=True,
@@ -72,8 +82,30 @@ class TikTicketStep(models.Model):
     unit_id = fields.Many2one('res.partner', string='Unit (OPD)', readonly=True,
                               help="The reporter's government unit.")
     service_id = fields.Many2one('tik.service', string='Service', readonly=True)
+    # Waits and amendments (models/tik_ticket_hold.py): a line with an `event` is not a
+    # step of its own but a moment of the running step, sealed in the same chain.
+    event = fields.Selection(hold.EVENTS, readonly=True, index=True)
+    waiting_for = fields.Selection(hold.PARTIES, readonly=True)
+    hours_waited = fields.Float(
+        string='Working Hours Waited', readonly=True,
+        help='A resume: the working hours of that wait. A step: of all its waits.')
+    date_hold = fields.Datetime(
+        string='On Hold Since', readonly=True,
+        help='The running step\'s wait still open: no escalation level fires meanwhile.')
+    date_late = fields.Datetime(
+        string='Late Since', readonly=True,
+        help='The step was already late when it was put on hold: it stays late.')
+    holiday_id = fields.Many2one(
+        'resource.calendar.leaves', string='Day Off', readonly=True, ondelete='set null',
+        help='An amendment: the day off whose change moved the deadline.')
 
     @api.depends('date_start', 'date_deadline', 'date_done')
+    def _compute_note_shown(self):
+        staff = is_staff(self.env.user)
+        for line in self:
+            known = line.sudo()
+            line.note_shown = known.note if staff or note_public(known) else False
+
     def _compute_display_dates(self):
         zone = user_zone(self.env)
         for line in self:
@@ -138,7 +170,7 @@ class TikTicketStep(models.Model):
             field = self._fields[name]
             return field.convert_to_record(field.convert_to_cache(vals[name], self), self)
 
-        return {
+        content = {
             'ticket': number or self.ticket_id.number,
             'position': get('position'),
             'step': code or self.sop_step_id.code,
@@ -156,6 +188,15 @@ class TikTicketStep(models.Model):
             'hours_taken': '%.2f' % get('hours_taken'),
             'note': get('note') or '',
         }
+        # Lines written before waits and links existed hash as they always did.
+        extra = {'event': get('event') or '', 'waiting_for': get('waiting_for') or '',
+                 'hours_waited': '%.2f' % get('hours_waited') if get('hours_waited') else '',
+                 'date_late': get('date_late') or ''}
+        content.update((key, value) for key, value in extra.items() if value)
+        other = get('link_ticket_id')
+        if other:
+            content['link'] = other.number
+        return content
 
     @api.model
     def _cron_sla_check(self):

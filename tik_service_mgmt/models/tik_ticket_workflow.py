@@ -90,7 +90,8 @@ class TikTicketWorkflow(models.Model):
 
     def _transition(self, action, reason=None):
         # The same ticket named twice acts once.
-        self = self.browse(list(OrderedDict.fromkeys(self.ids)))  # pylint: disable=self-cls-assignment
+        # pylint: disable=self-cls-assignment
+        self = self.browse(list(OrderedDict.fromkeys(self.ids)))
         # Check every ticket before changing any: a refusal leaves all of them intact.
         for ticket in self:
             refusal = ticket._refusal(action, reason)
@@ -103,9 +104,10 @@ class TikTicketWorkflow(models.Model):
             ticket._notify_reporter(action, calendar)
         return True
 
-    def _step(self, action, reason, now, calendar):
+    def _step(self, action, reason, now, calendar, sealed=None, values=None):
         """Seals the running step with what its actor did, enters the next one and notes
-        it in the chatter.
+        it in the chatter (`sealed`: more values of the sealed line, `values`: of the
+        ticket, as a link gives them).
 
         Called on the ticket in the record's language: what is sealed and posted is
         evidence, in the agency's language whoever acts.
@@ -113,7 +115,9 @@ class TikTicketWorkflow(models.Model):
         rule = workflow.transition(self.state, action)
         note = (reason or '').strip() or self._output_note(rule)
         step = as_workflow(self.current_step_id)
-        missed = bool(step.date_deadline) and now > step.date_deadline
+        # Lateness incurred before a wait stays (date_late).
+        missed = bool(step.date_late) or (bool(step.date_deadline)
+                                          and now > step.date_deadline)
         # The ticket's new values are written once, with the state (see _enter).
         head = {}
         step._seal({
@@ -121,7 +125,9 @@ class TikTicketWorkflow(models.Model):
             'sla_status': 'missed' if missed else 'met',
             'hours_taken': calendar.working_hours(
                 fields.Datetime.from_string(step.date_start),
-                fields.Datetime.from_string(now))}, head, self)
+                fields.Datetime.from_string(now)) - step.hours_waited,
+            **(sealed or {})}, head, self)
+        head.update(values or {})
         if missed:
             head['step_missed'] = True
         if rule.target == 'rejected':
@@ -139,7 +145,8 @@ class TikTicketWorkflow(models.Model):
             'step': step.sop_step_id.with_env(self.env).name, 'user': self.env.user.name,
             'action': label, 'actor': self._actor_label(rule.actor)}
         outcome = {'closed': _('The ticket is closed.'),
-                   'rejected': _('The ticket is rejected.')}.get(rule.target)
+                   'rejected': _('The ticket is rejected.'),
+                   'duplicate': _('The ticket ends as part of another.')}.get(rule.target)
         # A step that decided nothing has its action as its output: said once.
         if note == label:
             note = None
@@ -295,12 +302,14 @@ class TikTicketWorkflow(models.Model):
             'approval': _('Approve closing'),
             'approved': _('Close the ticket'),
         }[self.state]
-        if self.rework_reason:
+        # Read for whoever's step opened it (a requester filing reads no rework reason).
+        rework = self.sudo().rework_reason
+        if rework:
             expected = _('Rework: %s') % expected
         summary = '%s \u2014 %s' % (self.number, expected)
         note = _('%(subject)s. Step deadline: %(deadline)s.') % {
             'subject': self.name,
             'deadline': self._local(self.date_deadline, zone).strftime('%d-%m-%Y %H:%M')}
-        if self.rework_reason:
-            note = '%s %s' % (note, _('Rework requested: %s') % self.rework_reason)
+        if rework:
+            note = '%s %s' % (note, _('Rework requested: %s') % rework)
         return summary, html_escape(note)

@@ -13,8 +13,30 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 # The language of the record: journal notes, step messages and to-dos are evidence,
 # written in the agency's language whatever the language of the actor's screen.
 RECORD_LANG = 'id_ID'
+# The service desk's staff (every actor but the requester): who reads what is said
+# between the actors (the instruction, the unverified resolution, rework and return
+# reasons, the journal's internal notes). Requesters read the rest.
+STAFF = ('tik_service_mgmt.group_helpdesk,tik_service_mgmt.group_division_head,'
+         'tik_service_mgmt.group_officer,tik_service_mgmt.group_head,'
+         'tik_service_mgmt.group_manager')
+# Journal lines whose note the requester reads besides their own report (step 1): the
+# reason a ticket was closed unresolved, the question of a wait for them and the day off
+# that moved a deadline are addressed to them.
+NOTE_PUBLIC_ACTIONS = ('reject',)
+NOTE_PUBLIC_EVENTS = ('hold', 'amend')
 # A stored datetime (UTC, 'YYYY-MM-DD HH:MM:SS') cut to the minute.
 MINUTE = '%Y-%m-%d %H:%M'
+
+
+def note_public(line):
+    """Whether the requester reads the note of journal line `line` (tik.ticket.step)."""
+    return (line.sop_step_id.sequence == 1 or line.action in NOTE_PUBLIC_ACTIONS
+            or line.event in NOTE_PUBLIC_EVENTS)
+
+
+def is_staff(user):
+    """Whether `user` (res.users) is of the service desk's staff (STAFF)."""
+    return any(user.has_group(group) for group in STAFF.split(','))
 
 
 def in_users_language(model):

@@ -8,7 +8,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.http import request
 
 from ..lib import idformat
-from ..models.utils import RECORD_LANG, field_label, selection_label
+from ..models.utils import (RECORD_LANG, field_label, is_staff, note_public,
+                            selection_label)
 
 # How many characters of a hash the journal table shows; the full hashes follow it.
 SHORT_HASH = 12
@@ -22,6 +23,11 @@ CONTENT_FIELDS = (
     ('date_at_risk', 'date_at_risk'), ('date_done', 'date_done'),
     ('sla_status', 'sla_status'), ('date_escalated', 'date_escalated'),
     ('hours_taken', 'hours_taken'), ('note', 'note'),
+)
+# Hashed too on the lines that have them: waits, amendments, a lateness that stayed.
+WAIT_FIELDS = (
+    ('event', 'event'), ('waiting_for', 'waiting_for'), ('hours_waited', 'hours_waited'),
+    ('date_late', 'date_late'),
 )
 QR_SIZE = 180
 
@@ -76,6 +82,9 @@ class ReportTikTicket(models.AbstractModel):
             'records': records,
             'printed_at': self._id_datetime(fields.Datetime.now()),
             'printed_by': self._printed_by(),
+            # A requester's copy: what is said between the actors stays out of it.
+            'staff': is_staff(self._printer()),
+            'note_public': note_public,
             'local': lambda value: self._id_datetime(value, zone=False) if value else '-',
             'label': lambda record, field: selection_label(
                 record, field, record[field]) if record[field] else '-',
@@ -94,13 +103,16 @@ class ReportTikTicket(models.AbstractModel):
             base.rstrip('/'), quote(ticket.number or '', safe='/'),
             ticket.journal_head or '')
 
-    def _printed_by(self):
+    def _printer(self):
         """The person printing. A page that prints on a visitor's behalf as superuser
-        (a portal or access-token link) names the visitor of the request instead."""
+        (a portal or access-token link) is the visitor's of the request."""
         user = self.env.user
         if self.env.uid == SUPERUSER_ID and request and request.uid:
             user = user.browse(request.uid)
-        return user.sudo().name
+        return user
+
+    def _printed_by(self):
+        return self._printer().sudo().name
 
     @api.model
     def _id_datetime(self, utc_string, zone=True):
@@ -132,4 +144,5 @@ class ReportTikTicket(models.AbstractModel):
         """The values each hash covers, named as the record names them, in the
         record's language (Bahasa Indonesia)."""
         line = self.env['tik.ticket.step'].with_context(lang=RECORD_LANG)
-        return ', '.join(field_label(line, name) for _key, name in CONTENT_FIELDS)
+        return ', '.join(field_label(line, name)
+                         for _key, name in CONTENT_FIELDS + WAIT_FIELDS)

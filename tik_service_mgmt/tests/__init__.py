@@ -1,4 +1,9 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_deadline
+from . import test_hold_lib
+from . import test_hold
+from . import test_hold_days_off
 from . import test_security_groups
 from . import test_ticket
 from . import test_workflow
@@ -23,5 +28,13 @@ from . import test_intake
 from . import test_notifications
 from . import test_catalogue
 from . import test_bus
+from . import test_link
+from . import test_link_http
 from . import test_screens
 from . import test_desk
+from . import test_migrations
+from . import test_bus_rpc
+from . import test_mail_gateway
+from . import test_recap_text
+from . import test_internal_values
+from . import test_partner_privacy

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, api
 from odoo.tests import common
 from odoo.tests.common import SavepointCase
@@ -76,6 +78,9 @@ class TikCase(SavepointCase):
                 'groups_id': [(6, 0, [env.ref(g).id for g in groups])],
             })
         tik = 'tik_service_mgmt.'
+        # The test units' senders may open tickets by e-mail.
+        env['ir.config_parameter'].sudo().set_param(
+            tik + 'email_intake_domains', 'uji.go.id')
         cls.requester = user('requester', [tik + 'group_requester'], cls.unit_a)
         cls.requester_b = user('requester_b', [tik + 'group_requester'], cls.unit_b)
         cls.portal = user('portal', ['base.group_portal'], cls.unit_a)
@@ -128,6 +133,11 @@ class TikCase(SavepointCase):
     def ticket_in(cls, state, **vals):
         """A ticket filed by the requester and walked to `state` by the right actors."""
         ticket = cls.file_ticket(**vals)
+        if state == 'duplicate':
+            carrier = cls.file_ticket(name='Jaringan kantor putus')
+            cls.act(ticket, 'helpdesk', None, 'merge', target_id=carrier.id,
+                    reason='Masalah yang sama.')
+            return ticket.sudo()
         if state == 'rejected':
             cls.act(ticket, 'helpdesk', {'division_id': cls.division_x.id}, 'dispatch')
             cls.act(ticket, 'kabid', None, 'reject', reason='Bukan layanan Diskominfo.')

@@ -74,3 +74,15 @@ class TestCatalogue(TikHttpCase):
         self.assertEqual(self.published.time_standard_days, 10)
         self.assertEqual(self.free.time_standard_days, 8)
 
+    def test_only_the_sop_in_force_is_published(self):
+        sop = self.env.ref('tik_service_mgmt.sop_tik')
+        draft = self.env['tik.sop'].browse(sop.action_revise()['res_id'])
+        draft.step_ids.filtered(lambda s: s.sequence == 4).name = 'Langkah draf belum sah'
+        with self.registry.cursor():
+            pass
+        response = self.opener.get('http://%s:%s/layanan' % (common.HOST, common.PORT),
+                                   timeout=30, allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn('Langkah draf belum sah', response.text)
+        self.assertEqual(len(re.findall(
+            r'<li>\s*<span>', response.text.split('o_tik_procedure')[-1])), 7)

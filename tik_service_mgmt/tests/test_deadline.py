@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Unit tests of lib/deadline.py, the rule of CONTRACT.md "Time standards".
 
 Plain unittest (no database). Runs inside Odoo's test runner and with plain
@@ -205,11 +207,10 @@ class TestDeadline(unittest.TestCase):
             WorkCalendar([], [])
 
     def test_no_working_day_found(self):
-        calendar = WorkCalendar([(0, 7.5, 16.0)], [(utc('2026-01-01 00:00'), utc('2030-01-01 00:00'))])
+        calendar = WorkCalendar([(0, 7.5, 16.0)],
+                                [(utc('2026-01-01 00:00'), utc('2030-01-01 00:00'))])
         with self.assertRaises(ValueError):
             calendar.deadline(utc('2026-07-06 10:00'), 1)
-
-
 
 
 class TestAfterWorkingHours(unittest.TestCase):

@@ -18,6 +18,7 @@ class TestIndonesian(TransactionCase):
         # Odoo applies a translation of a field label, a view or a record only where the
         # .po names that very term, so compare what the terms are, not only their text;
         # a term of the code is one per text, whichever files use it.
+
         def term(kind, name, res_id, source):
             return (kind, name if kind != 'code' else None,
                     res_id if kind == 'model' else None, source)

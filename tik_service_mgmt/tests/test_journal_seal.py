@@ -131,6 +131,17 @@ class TestJournalSeal(TikCase):
         self.assertEqual(self.env['ir.config_parameter'].get_param(
             'tik_service_mgmt.seal_email'), 'arsip@kominfo.go.id')
 
+    def test_only_the_manager_reads_the_mailbox(self):
+        self.env['ir.config_parameter'].set_param('tik_service_mgmt.seal_email',
+                                                  'arsip.rahasia@kominfo.go.id')
+        Mailbox = self.env['tik.journal.seal.mailbox']
+        for user in (self.portal, self.requester, self.helpdesk, self.head, self.officer):
+            self.assertFalse(Mailbox.sudo(user).default_get(['email']).get('email'),
+                             user.login)
+            self.assertFalse(Mailbox.sudo(user).create({}).email, user.login)
+        self.assertEqual(Mailbox.sudo(self.manager).default_get(['email'])['email'],
+                         'arsip.rahasia@kominfo.go.id')
+
     def test_verdicts(self):
         Seal = self.Seal
         head = self.closed.journal_head

@@ -72,8 +72,8 @@ class TestNotices(TikCase):
         dispatched, accepted, verified, closed = self.notices(ticket)[1:]
         self.assertIn(self.division_x.name, dispatched.body)
         self.assertIn('Perkiraan penyelesaian', accepted.body)
-        self.assertIn(ticket.resolution, verified.body)
-        self.assertIn(ticket.resolution, closed.body)
+        self.assertIn(ticket.sudo().resolution, verified.body)
+        self.assertIn(ticket.sudo().resolution, closed.body)
         # Nobody else got a mail, or a notification in their inbox, of the whole walk.
         reporter = ticket.partner_id
         self.assertEqual(len(self.mails()), 5)

@@ -443,3 +443,60 @@ class TestPortal(TikHttpCase):
             shown = re.sub(r'<[^>]*>', ' ', self.get(path).text)  # not the attributes
             self.assertRegex(shown, r'\d\d:\d\d', path)
             self.assertNotRegex(shown, r'\d\d:\d\d:\d\d', path)
+
+    # --- bad bytes and size -------------------------------------------------------------
+
+    def test_a_nul_in_the_form_answers_the_form_with_the_error(self):
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        for field in ('name', 'description', 'phone', 'service_id'):
+            data = self.form()
+            data[field] = data[field][:3] + '\x00' + data[field][3:]
+            response = self.post(FORM, data)
+            self.assertEqual(response.status_code, 200, field)
+            self.assertIn(self.tr('This text held a character that cannot be stored (NUL). '
+                                  'It was removed: check the text and send it again.'),
+                          unescape(response.text), field)
+        self.assertEqual(self.tickets_of(self.portal_a), before)
+        # A NUL in a file's name is dropped from the name.
+        response = self.post(FORM, self.form(), files=[
+            ('attachment', ('gal\x00at.txt', b'502', 'text/plain'))])
+        self.assertEqual(response.status_code, 302)
+        new = self.tickets_of(self.portal_a) - before
+        name = self.env['ir.attachment'].search(
+            [('res_model', '=', 'tik.ticket'), ('res_id', '=', new.id)]).name
+        self.assertTrue(name.startswith('gal') and '\x00' not in name, name)
+
+    def test_a_request_over_the_total_limit_is_refused_before_its_files_are_read(self):
+        self.env['ir.config_parameter'].set_param(
+            'tik_service_mgmt.portal_max_request_mb', '1')
+        self.keep()
+        self.login(self.portal_a)
+        before = self.tickets_of(self.portal_a)
+        files = [('attachment', ('a%d.txt' % i, b'x' * 400000, 'text/plain'))
+                 for i in range(3)]
+        response = self.post(FORM, self.form(), files=files)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.tr('The request is larger than %s MB in all: send fewer or '
+                              'smaller files.') % 1, unescape(response.text))
+        self.assertEqual(self.tickets_of(self.portal_a), before)
+        response = self.post(FORM, self.form(), files=files[:2])
+        self.assertEqual(len(self.tickets_of(self.portal_a) - before), 1)
+
+    def test_bad_bytes_in_the_survey_answer_the_form(self):
+        self.walk(self.ticket_a, 'closed')
+        self.login(self.portal_a)
+        path = '/my/layanan-tik/%d/survey' % self.ticket_a.id
+        page = self.get(path)
+        self.assertEqual(page.status_code, 200)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        scores = {'u%d' % i: '3' for i in range(1, 10)}
+        for bad in (dict(scores, suggestion='Bagus\x00sekali'), dict(scores, u3='\u00b3'),
+                    dict(scores, u4='\u0663\u0663')):
+            response = self.post(path, dict(bad, csrf_token=token))
+            self.assertEqual(response.status_code, 200, bad)
+            self.assertNotIn('Traceback', response.text)
+            self.assertIn('o_tik_errors', response.text, bad)
+        self.env.cache.invalidate()
+        self.assertFalse(self.env['tik.survey.response'].search(
+            [('ticket_id', '=', self.ticket_a.id)]))

@@ -18,7 +18,7 @@ class TestReportRoute(TikHttpCase):
     def setUp(self):
         super(TestReportRoute, self).setUp()
         self.module = self.env['ir.module.module'].search(
-            [('name', '=', 'base_automation')])
+            [('name', '=', 'portal')])
         unit = self.env['res.partner'].create({'name': 'Dinas Cetak', 'is_company': True})
         self.requester = self.env['res.users'].with_context(no_reset_password=True).create({
             'name': 'Pengguna Cetak', 'login': 'test_print_requester',
@@ -52,7 +52,7 @@ class TestReportRoute(TikHttpCase):
             answer = self.get(path + query)
             self.assertEqual(answer.status_code, 200, answer.text[:500])
             self.assertIn('Introspection report on objects', answer.text)
-            self.assertIn('base_automation', answer.text)
+            self.assertIn('portal', answer.text)
             self.assertEqual(self.reached, [(OTHER_REPORT, str(self.module.id), 'html',
                                              data)])
 

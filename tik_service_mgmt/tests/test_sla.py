@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, timedelta
 
 from odoo import fields
@@ -15,7 +17,8 @@ class TestTimeStandards(TikCase):
 
     def move_running_step(self, ticket, at_risk, deadline):
         """Shifts the running step's clock, as if it had started earlier."""
-        as_workflow(ticket.current_step_id).write({'date_at_risk': at_risk, 'date_deadline': deadline})
+        as_workflow(ticket.current_step_id).write(
+            {'date_at_risk': at_risk, 'date_deadline': deadline})
         ticket.invalidate_cache()
 
     def cron(self):

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
 
 from ..lib import ikm as skm
@@ -90,7 +92,8 @@ class TestSurvey(TikCase):
         self.answer(first, [4] * 9)
         self.answer(second, [2] * 9)
         self.answer(third, [1] * 9, submit=False)
-        found = self.Response.sudo(self.manager).ikm([('ticket_id', 'in', [first.id, second.id, third.id])])
+        found = self.Response.sudo(self.manager).ikm(
+            [('ticket_id', 'in', [first.id, second.id, third.id])])
         self.assertEqual((found['responses'], found['ikm'], found['grade']), (2, 75.0, 'C'))
         none = self.Response.sudo(self.manager).ikm([('id', '=', 0)])
         self.assertEqual((none['responses'], none['ikm'], none['grade']), (0, 0.0, False))

@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
 
 from .common import TikCase
@@ -113,6 +115,8 @@ class TestTicket(TikCase):
                'Message-ID: <tik-uji-2@contoh.id>\r\n'
                'Content-Type: text/plain; charset=utf-8\r\n\r\n'
                'Situs desa tidak bisa dibuka.\r\n')
+        self.env['ir.config_parameter'].set_param(
+            'tik_service_mgmt.email_intake_domains', 'uji.go.id, contoh.id')
         ticket = self.Ticket.browse(
             self.env['mail.thread'].message_process('tik.ticket', raw))
         self.assertEqual(ticket.partner_id.email, 'warga.baru@contoh.id')

@@ -126,6 +126,32 @@ class TestVerifyHttp(TikHttpCase):
         verdict, _text, _root = self.page('bukan-nomor', '')
         self.assertEqual(verdict, 'unknown')
 
+    def test_a_number_without_its_head_shows_nothing_and_checks_nothing(self):
+        def no_check(*_args, **_kwargs):
+            raise AssertionError('the whole journal was checked for a random head')
+        ticket_class = type(self.env['tik.ticket'])
+        check, ticket_class.check_journal = ticket_class.check_journal, no_check
+        try:
+            head = self.ticket.journal_head
+            near = head[:-1] + ('1' if head[-1] == '0' else '0')
+            for head in ('', 'f' * 64, near):
+                verdict, text, _root = self.page(self.ticket.number, head)
+                self.assertEqual(verdict, 'mismatch', head)
+                self.assertNotIn('WIB', text)
+                self.assertNotIn('060/020', text)
+        finally:
+            ticket_class.check_journal = check
+        verdict, text, _root = self.page(self.ticket.number, self.ticket.journal_head)
+        self.assertEqual(verdict, 'intact')
+        self.assertIn('WIB', text)
+
+    def test_bad_bytes_in_the_address_are_not_found(self):
+        for path in ('/tik/verify/TIK%00/1', '/tik/verify/%s?hash=ab%%00cd' % quote(
+                self.ticket.number, safe='/')):
+            answer = self.url_open(path)
+            self.assertEqual(answer.status_code, 404, path)
+            self.assertNotIn('Traceback', answer.text)
+
     def test_the_qr_code_points_at_the_page(self):
         report = self.env.ref('tik_service_mgmt.action_report_ticket')
         html, _kind = report.render_qweb_html(self.ticket.ids)

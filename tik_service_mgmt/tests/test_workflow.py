@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
 
 from ..lib import workflow
@@ -137,13 +139,16 @@ class TestWorkflow(TikCase):
         tickets = {state: self.ticket_in(state) for state, _label in workflow.STATES}
         tickets['new'].sudo(self.helpdesk).write({'division_id': self.division_x.id})
         tickets['in_progress'].sudo(self.officer).write({'resolution': 'Selesai.'})
+        carrier = self.ticket_in('in_progress')
         succeeded = []
         for state, ticket in tickets.items():
             for action, _label in workflow.ACTIONS:
                 for name, user in self.actors.items():
                     before = self.snapshot(ticket)
                     kwargs = {'reason': REASON} if action in (
-                        'reject', 'return_to_helpdesk', 'request_rework') else {}
+                        'reject', 'return_to_helpdesk', 'request_rework', 'restore') else {}
+                    if action == 'merge':
+                        kwargs = {'reason': REASON, 'target_id': carrier.id}
                     try:
                         with self.env.cr.savepoint():
                             getattr(ticket.sudo(user), 'action_' + action)(**kwargs)
@@ -237,7 +242,7 @@ class TestWorkflow(TikCase):
     def test_buttons_show_only_what_the_user_may_do(self):
         ticket = self.ticket_in('analysis')
         self.assertEqual(ticket.sudo(self.kabid).allowed_actions.split(),
-                         ['accept', 'reject', 'return_to_helpdesk'])
+                         ['accept', 'reject', 'return_to_helpdesk', 'merge'])
         for user in (self.helpdesk, self.head, self.officer, self.manager):
             ticket.invalidate_cache()
             self.assertFalse(ticket.sudo(user).allowed_actions.strip(), user.login)

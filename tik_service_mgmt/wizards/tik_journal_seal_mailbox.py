@@ -18,6 +18,9 @@ class TikJournalSealMailbox(models.TransientModel):
     _description = 'Seal Mailbox'
 
     def _default_email(self):
+        # The seal's outside anchor is the service manager's to know.
+        if not self.env.user.has_group('tik_service_mgmt.group_manager'):
+            return False
         return self.env['ir.config_parameter'].sudo().get_param(SEAL_EMAIL_PARAM)
 
     email = fields.Char(string='Mailbox', default=_default_email,

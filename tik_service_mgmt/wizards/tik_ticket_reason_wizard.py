@@ -29,6 +29,8 @@ class TikTicketReasonWizard(models.TransientModel):
                 'return_to_helpdesk': _('The ticket goes back to the helpdesk (step 2) to '
                                         'designate another division. The reason stays '
                                         'between the actors.'),
+                'restore': _('The ticket is restored to step 2 (the helpdesk): it is no '
+                             'longer part of the other ticket, and both journals say so.'),
                 'request_rework': _('The ticket goes back to the officer (step 4), who '
                                     'sees this reason at the top of the ticket.')
                 if state == 'verification' else

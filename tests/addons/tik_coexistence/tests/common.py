@@ -18,7 +18,6 @@ MAX_SHOWN = 25
 class CoexistenceCase(tik_common.TikCase):
     """The addon's actors and divisions, with the OCA addons installed beside it."""
 
-
     @classmethod
     def setup_data(cls):
         result = super(CoexistenceCase, cls).setup_data()
