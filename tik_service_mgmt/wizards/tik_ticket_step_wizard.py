@@ -23,6 +23,8 @@ class TikTicketStepWizard(models.TransientModel):
     action = fields.Selection([('accept', 'Accept'),
                                ('report_resolution', 'Report Resolution')],
                               required=True, readonly=True)
+    # The problem in front of the step's inputs: the dialog opens from a queue's row.
+    description = fields.Text(related='ticket_id.description', readonly=True)
     division_id = fields.Many2one(related='ticket_id.division_id', readonly=True)
     division_officer_ids = fields.Many2many(
         related='ticket_id.division_officer_ids', readonly=True)

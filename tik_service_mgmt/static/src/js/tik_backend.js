@@ -111,3 +111,51 @@ _.each(['TicketWarning', 'TicketAccessWarning', 'TicketValidationWarning'], func
 });
 
 });
+
+odoo.define('tik_service_mgmt.datepicker', function (require) {
+"use strict";
+
+// The date picker's own tooltips are English in its library, out of Odoo's
+// translations: on the service desk's fields they are given in the user's language.
+var core = require('web.core');
+var datepicker = require('web.datepicker');
+
+var _t = core._t;
+
+datepicker.DateWidget.include({
+    init: function (parent) {
+        this._super.apply(this, arguments);
+        var model = parent && parent.model;
+        if (typeof model === 'string' && model.indexOf('tik.') === 0) {
+            this.options.tooltips = {
+                today: _t("Go to today"),
+                clear: _t("Clear selection"),
+                close: _t("Close the picker"),
+                selectMonth: _t("Select Month"),
+                prevMonth: _t("Previous Month"),
+                nextMonth: _t("Next Month"),
+                selectYear: _t("Select Year"),
+                prevYear: _t("Previous Year"),
+                nextYear: _t("Next Year"),
+                selectDecade: _t("Select Decade"),
+                prevDecade: _t("Previous Decade"),
+                nextDecade: _t("Next Decade"),
+                prevCentury: _t("Previous Century"),
+                nextCentury: _t("Next Century"),
+                pickHour: _t("Pick Hour"),
+                incrementHour: _t("Increment Hour"),
+                decrementHour: _t("Decrement Hour"),
+                pickMinute: _t("Pick Minute"),
+                incrementMinute: _t("Increment Minute"),
+                decrementMinute: _t("Decrement Minute"),
+                pickSecond: _t("Pick Second"),
+                incrementSecond: _t("Increment Second"),
+                decrementSecond: _t("Decrement Second"),
+                togglePeriod: _t("Toggle Period"),
+                selectTime: _t("Select Time"),
+            };
+        }
+    },
+});
+
+});
