@@ -285,6 +285,10 @@ def test_no_english_on_the_portal_discussion_and_the_backend_counters(page, acto
     text = page.inner_text('.o_portal_chatter')
     assert 'Published on' not in text and 'Dikirim' in text, text
     assert not ENGLISH_MONTHS.search(text), text
+    # Day, month, year and the hour, in the order written here.
+    assert re.search(r'Dikirim \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|'
+                     r'September|Oktober|November|Desember) \d{4} pukul \d{2}\.\d{2}',
+                     text), text
     shot(page, 'desk-portal-dates')
     page.context.clear_cookies()
 
@@ -415,4 +419,39 @@ def test_a_rejection_says_why_before_inviting_to_the_survey(page, actors):
     invite = page.locator('.o_tik_survey_invite')
     assert invite.count() == 1
     assert invite.bounding_box()['y'] > reason['y'] + reason['height'] - 1
+    assert page.js_errors == []
+
+
+def test_a_closed_ticket_reads_short_on_a_phone(page, actors):
+    """Point 10: on a phone, a closed ticket's page folds its steps under their title
+    and does not repeat the report in the first step."""
+    page.set_viewport_size(PHONE)
+    portal_login(page, 'pengguna.portal')
+    number, _clicks = file_in_portal(page, 'Uji halaman pendek %d' % time.time(), SERVICE,
+                                     description='Uji antrean halaman pendek.')
+    helpdesk, kabid = actors['helpdesk'], actors['kabid.aptika']
+    officer = actors['petugas.aptika']
+    ticket = helpdesk('search', [('number', '=', number)])[0]
+    helpdesk('action_dispatch', [ticket])
+    kabid('write', [ticket], {'officer_id': officer.uid, 'instruction': 'Reset sandi.'})
+    kabid('action_accept', [ticket])
+    officer('write', [ticket], {'resolution': 'Sandi direset.'})
+    officer('action_report_resolution', [ticket])
+    kabid('action_verify', [ticket])
+    Actor('kadin')('action_approve', [ticket])
+    helpdesk('action_close', [ticket])
+    page.reload()
+    page.wait_for_selector('.o_portal_chatter_message', timeout=30000)
+    assert page.locator('.o_tik_state').get_attribute('data-state') == 'closed'
+    assert not page.locator('.o_tik_journal').is_visible()
+    assert page.locator('.o_tik_journal_line').count() == 7
+    page.click('.o_tik_progress summary')
+    assert page.locator('.o_tik_journal').is_visible()
+    first = page.inner_text('.o_tik_journal_line[data-step="1"]')
+    assert 'halaman pendek' not in first, first
+    height = page.evaluate('() => document.body.scrollHeight')
+    page.click('.o_tik_progress summary')
+    folded = page.evaluate('() => document.body.scrollHeight')
+    shot(page, 'desk-portal-closed-phone')
+    assert folded < height and folded < 3500, (folded, height)
     assert page.js_errors == []

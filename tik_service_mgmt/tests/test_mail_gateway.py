@@ -113,9 +113,16 @@ class TestMailGateway(TikCase):
             '<reporter-1@uji.go.id>', to='catchall@uji.example',
             in_reply_to=receipt.message_id))
         ticket.invalidate_cache()
-        own = ticket.message_ids.filtered(lambda m: 'coba lagi' in (m.body or ''))
+        own = ticket.message_ids.filtered(
+            lambda m: 'coba lagi' in (m.body or '') and m.message_type == 'email')
         self.assertEqual((own.author_id, own.subtype_id),
                          (reporter, self.env.ref('mail.mt_comment')))
+        # ... and reaches who holds the step, once; the stranger's did not.
+        told = ticket.message_ids.filtered(
+            lambda m: 'coba lagi' in (m.body or '') and m.message_type == 'notification')
+        self.assertEqual(len(told), 1)
+        self.assertFalse(ticket.message_ids.filtered(
+            lambda m: 'kata sandi' in (m.body or '') and m.message_type == 'notification'))
 
     def test_unknown_senders_are_held_for_the_helpdesk(self):
         count, number = self.Ticket.search_count([]), self.next_number()

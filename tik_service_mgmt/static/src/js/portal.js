@@ -34,3 +34,28 @@
         decorate(document);
     });
 })();
+
+/* The discussion on the service's pages is dated as people here write a date and an
+   hour ("6 Desember 2026 pukul 07.20"): moment's long format of the page's language,
+   not the English word order Odoo's chatter formats in every language. */
+odoo.define('tik_service_mgmt.portal_chatter', function (require) {
+    'use strict';
+    var core = require('web.core');
+    var time = require('web.time');
+    var PortalChatter = require('portal.chatter').PortalChatter;
+
+    var _t = core._t;
+
+    PortalChatter.include({
+        preprocessMessages: function () {
+            var messages = this._super.apply(this, arguments);
+            if (document.querySelector('.o_tik_page')) {
+                _.each(messages, function (message) {
+                    message.published_date_str = _.str.sprintf(_t('Published on %s'),
+                        moment(time.str_to_datetime(message.date)).format('LLL'));
+                });
+            }
+            return messages;
+        },
+    });
+});
