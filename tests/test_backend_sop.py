@@ -57,9 +57,9 @@ class Walk(object):
         Walk.clicks[self.step] += 1
         self.page.select_option(selector, value)
 
-    def many2one(self, name, text, create=False):
+    def many2one(self, name, text, create=False, scope='.o_form_view'):
         """Types `text` in the many2one `name` and picks the first match (or creates)."""
-        field = '.o_form_view .o_field_widget[name=%s] input' % name
+        field = '%s .o_field_widget[name=%s] input' % (scope, name)
         self.fill(field, text)
         menu = 'ul.ui-autocomplete:visible li'
         self.page.wait_for_selector(menu, timeout=10000)
@@ -123,6 +123,21 @@ def press(walk, button):
         "([selector, before]) => { const s = document.querySelector(selector);"
         " return s && s.dataset.value !== before"
         " && document.querySelector('.o_form_view.o_form_readonly'); }",
+        arg=[CURRENT_STATE, before], timeout=30000)
+    walk.wait_form()
+
+
+DIALOG = '.modal-dialog .o_form_view'
+
+
+def confirm(walk, label):
+    """A step dialog's confirm; the form comes back with the next step's state."""
+    before = walk.page.get_attribute(CURRENT_STATE, 'data-value')
+    walk.click('.modal-footer button:visible:has-text("%s")' % label)
+    walk.page.wait_for_selector('.modal', state='detached', timeout=30000)
+    walk.page.wait_for_function(
+        "([selector, before]) => { const s = document.querySelector(selector);"
+        " return s && s.dataset.value !== before; }",
         arg=[CURRENT_STATE, before], timeout=30000)
     walk.wait_form()
 
@@ -220,15 +235,16 @@ def test_the_whole_sop_in_the_web_client(page, capsys):
         " return c && parseInt(c.textContent || '0') > 0; }", timeout=30000)
     walk.shot('04_kabid_landing')
     open_row(walk, number)
-    walk.click('.o_form_button_edit')
-    # The Terima button is not highlighted before an officer is chosen.
-    assert page.locator('.o_statusbar_buttons button.btn-primary:visible:has-text("Terima")'
-                        ).count() == 0
-    walk.many2one('officer_id', 'Andi')
-    walk.fill('.o_form_view textarea[name=instruction]',
+    # Terima opens the step's dialog: the division's officer, the instruction.
+    walk.click('.o_statusbar_buttons button:visible:text-is("Terima")')
+    page.wait_for_selector(DIALOG, timeout=30000)
+    officer = page.input_value(DIALOG + ' .o_field_widget[name=officer_id] input')
+    if 'Andi' not in officer:
+        walk.many2one('officer_id', 'Andi', scope=DIALOG)
+    walk.fill(DIALOG + ' textarea[name=instruction]',
               'Periksa log aplikasi dan basis data SIMPEG.')
     walk.shot('05_kabid_analysis')
-    press(walk, 'action_accept')
+    confirm(walk, 'Terima')
     assert state_of(number) == 'in_progress'
     page.context.clear_cookies()
 
@@ -237,11 +253,12 @@ def test_the_whole_sop_in_the_web_client(page, capsys):
     walk = Walk(page, '4 officer reports')
     walk.shot('06_officer_landing')
     open_row(walk, number)
-    walk.click('.o_form_button_edit')
-    walk.fill('.o_form_view textarea[name=resolution]',
+    walk.click('.o_statusbar_buttons button:visible:text-is("Laporkan Penyelesaian")')
+    page.wait_for_selector(DIALOG, timeout=30000)
+    walk.fill(DIALOG + ' textarea[name=resolution]',
               'Indeks basis data dibangun ulang; penyimpanan data pegawai normal kembali.')
     walk.shot('07_officer_in_progress')
-    press(walk, 'action_report_resolution')
+    confirm(walk, 'Laporkan Penyelesaian')
     assert state_of(number) == 'verification'
     page.context.clear_cookies()
 

@@ -67,8 +67,15 @@ FormController.include({
         var done = this._super.apply(this, arguments);
         if (this.modelName === 'tik.ticket') {
             done.then(function () {
-                if (!self.isDestroyed() && self.mode === 'edit' && !self.isDirty()) {
-                    self._setMode('readonly');
+                if (!self.isDestroyed() && self.mode === 'edit' &&
+                        !self.model.isDirty(self.handle)) {
+                    // Read again first: the mode's switch must not show the values
+                    // from before the step.
+                    return self.reload().then(function () {
+                        if (!self.isDestroyed()) {
+                            self._setMode('readonly');
+                        }
+                    });
                 }
             });
         }
