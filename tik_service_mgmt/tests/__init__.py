@@ -39,3 +39,4 @@ from . import test_recap_text
 from . import test_internal_values
 from . import test_partner_privacy
 from . import test_demo_states
+from . import test_recap_default
