@@ -73,9 +73,9 @@ def escalated():
 
     First as it happens in production: the scheduled time standards check, run now
     (ir.cron method_direct_trigger, as the administrator), fires the levels of every
-    step that is already at risk or late. A freshly installed database has none: the
-    demo tickets were filed minutes ago and their deadlines are working days away.
-    Then, if nothing has ever fired, the same check runs as it will run a week after
+    step that is already at risk or late: on a freshly installed database the demo's
+    late ticket and its ticket at risk. Then, if nothing has ever fired (a database
+    without them), the same check runs as it will run a week after
     the latest deadline of a running step, through a server action the administrator
     makes for it and deletes afterwards: `tik.escalation._run(now=...)` with that
     moment. Nothing is written into the journal by hand; the firings are dated at that

@@ -226,3 +226,23 @@ class WorkCalendar(object):
                     left -= hi - lo
             day += ONE_DAY
         raise ValueError("%s working hours do not fit in %d days." % (hours, MAX_SEARCH_DAYS))
+
+    def before_working_hours(self, end, hours):
+        """The latest moment (naive UTC) from which ``hours`` working hours pass until
+        ``end`` (naive UTC): :meth:`after_working_hours` counted backwards."""
+        check_start(end)
+        left = datetime.timedelta(hours=hours)
+        moment = self.to_local(end)
+        day = moment.date()
+        for _i in range(MAX_SEARCH_DAYS):
+            if self.is_working_day(day):
+                day0 = _midnight(day)
+                for p_start, p_end in reversed(self._periods[day.weekday()]):
+                    lo, hi = day0 + p_start, min(moment, day0 + p_end)
+                    if hi <= lo:
+                        continue
+                    if hi - lo >= left:
+                        return self.to_utc(hi - left)
+                    left -= hi - lo
+            day -= ONE_DAY
+        raise ValueError("%s working hours do not fit in %d days." % (hours, MAX_SEARCH_DAYS))

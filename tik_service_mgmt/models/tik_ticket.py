@@ -17,7 +17,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..lib import workflow
-from .authority import intake_of, is_workflow
+from .authority import clock_of, intake_of, is_workflow
 from .utils import RECORD_LANG, STAFF, format_minutes, format_phone, user_zone
 
 # The actor groups, by the SOP's actor names.
@@ -282,11 +282,17 @@ class TikTicket(models.Model):
         vals, channel = self._filing_values(vals, intake)
         sop = self._filing_sop()
         calendar = self._work_calendar()
+        register = self.env['ir.sequence'].sudo().with_context(
+            force_company=self.env.user.company_id.id)
+        moment = clock_of(self.env)
+        if moment:
+            # Numbered in the year it was filed.
+            register = register.with_context(
+                ir_sequence_date=fields.Date.to_string(self._local(moment).date()))
         vals.update(
             channel=channel, access_token=str(uuid.uuid4()), sop_id=sop.id,
             # Drawn last, once the ticket is valid: the register has no gaps.
-            number=self.env['ir.sequence'].sudo().with_context(
-                force_company=self.env.user.company_id.id).next_by_code('tik.ticket'))
+            number=register.next_by_code('tik.ticket'))
         # The journal's first line, the step's note and the receipt record the filing:
         # no creation log, no tracking of the first values, nobody subscribed but the
         # reporter (below).

@@ -13,7 +13,7 @@ from odoo.tools import html_escape
 
 from ..lib import hold, workflow
 from ..lib.deadline import MAX_DAYS
-from .authority import as_workflow
+from .authority import as_workflow, moment_of
 from .tik_ticket_mail import LEAN, NOTICE_LAYOUT, NOTICE_SUBTYPE
 from .utils import RECORD_LANG, format_minutes, selection_label, user_zone
 
@@ -141,7 +141,7 @@ class TikTicketHold(models.Model):
         if waiting_for not in dict(hold.PARTIES):
             raise UserError(_('Choose whom the ticket waits for: the requester or a third '
                               'party.'))
-        now = fields.Datetime.now()
+        now = moment_of(self.env)
         for ticket in tickets.with_context(lang=RECORD_LANG):
             ticket._hold(reason.strip(), waiting_for, now)
         return self._done(True)
@@ -150,7 +150,7 @@ class TikTicketHold(models.Model):
     def action_resume(self, reason=None):
         """Resumes the tickets on hold: their steps' clocks run again."""
         tickets = self._checked_wait('resume', reason)
-        now = fields.Datetime.now()
+        now = moment_of(self.env)
         calendar = self._work_calendar()
         for ticket in tickets.with_context(lang=RECORD_LANG):
             ticket._resume(now, calendar, self.env.user,

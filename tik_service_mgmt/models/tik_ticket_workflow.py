@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
 from ..lib import workflow
-from .authority import as_workflow
+from .authority import as_workflow, moment_of
 from .tik_ticket import ACTOR_GROUPS
 from .utils import RECORD_LANG, field_label, selection_label
 
@@ -75,7 +75,7 @@ class TikTicketWorkflow(models.Model):
         line is sealed in the name of who sent it, the helpdesk gets its to-do, the
         chatter notes the filing and the reporter gets the receipt."""
         self._follow_reporter()
-        now = fields.Datetime.now()
+        now = moment_of(self.env)
         sent = self._open_step(self._sop_step(1), now, calendar)
         sender = intake.user if intake else self.env.user
         head = {}
@@ -97,7 +97,7 @@ class TikTicketWorkflow(models.Model):
             refusal = ticket._refusal(action, reason)
             if refusal:
                 raise refusal
-        now = fields.Datetime.now()
+        now = moment_of(self.env)
         calendar = self._work_calendar()
         for ticket in self.with_context(lang=RECORD_LANG):
             ticket._step(action, reason, now, calendar)

@@ -38,3 +38,5 @@ from . import test_mail_gateway
 from . import test_recap_text
 from . import test_internal_values
 from . import test_partner_privacy
+from . import test_demo_states
+from . import test_recap_default
