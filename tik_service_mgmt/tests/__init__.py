@@ -38,3 +38,5 @@ from . import test_mail_gateway
 from . import test_recap_text
 from . import test_internal_values
 from . import test_partner_privacy
+from . import test_sop_effective
+from . import test_menu_names
