@@ -49,6 +49,7 @@
         "views/tik_journal_seal_views.xml",
         "views/tik_verify_templates.xml",
         "views/tik_escalation_rule_views.xml",
+        "views/tik_escalation_views.xml",
         "views/tik_division_views.xml",
         "views/tik_service_views.xml",
         "views/tik_ticket_step_views.xml",
