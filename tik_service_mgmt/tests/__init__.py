@@ -41,3 +41,4 @@ from . import test_partner_privacy
 from . import test_sop_effective
 from . import test_menu_names
 from . import test_escalation_label
+from . import test_empty_states
