@@ -59,7 +59,7 @@
         "views/tik_ticket_hold_views.xml",
         "views/tik_ticket_link_views.xml",
         "views/tik_ticket_staff_views.xml",
-        "views/tik_ticket_journal_views.xml",
+        "views/tik_ticket_layout_views.xml",
         "views/portal_assets.xml",
         "views/portal_templates.xml",
         "views/tik_ticket_hold_portal_templates.xml",
