@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Working a queue at the service desk, in a real browser: each actor at their viewport
 (the requester on a 390 x 844 phone, the others at 1366 x 768), in Indonesian.
 
@@ -243,7 +245,8 @@ def test_the_helpdesk_files_for_a_new_caller_in_a_short_form(page, actors):
     page.click('ul.ui-autocomplete li a:has-text("Buat dan Ubah")', timeout=10000)
     page.wait_for_selector(DIALOG, timeout=30000)
     page.fill('.modal .o_field_widget[name=name]', name)
-    labels = [label.strip() for label in page.locator('.modal .o_form_label:visible').all_inner_texts()]
+    labels = [label.strip() for label in
+              page.locator('.modal .o_form_label:visible').all_inner_texts()]
     assert labels == ['Nama', 'Unit Kerja (OPD)', 'Telepon', 'Email'], labels
     unit = '.modal .o_field_widget[name=parent_id] input'
     page.fill(unit, 'Agrolait')
@@ -293,7 +296,8 @@ def test_no_english_on_the_portal_discussion_and_the_backend_counters(page, acto
     page.context.clear_cookies()
 
     backend(page, 'helpdesk')
-    page.click('.o_mail_navbar_item:has(.fa-clock-o) > a, .o_mail_systray_item:has(.fa-clock-o) > a')
+    page.click('.o_mail_navbar_item:has(.fa-clock-o) > a, '
+               '.o_mail_systray_item:has(.fa-clock-o) > a')
     page.wait_for_selector('.o_mail_navbar_dropdown .o_mail_channel_preview, '
                            '.o_mail_navbar_dropdown .o_activity_filter_button',
                            timeout=30000)

@@ -68,7 +68,8 @@ def sessions():
 def messages_of(admin, ticket):
     return rpc(admin, 'mail.message', 'search_read',
                [('model', '=', 'tik.ticket'), ('res_id', '=', ticket)],
-               fields=['body', 'author_id', 'date', 'message_type', 'subtype_id'],
+               fields=['body', 'author_id', 'date', 'message_type', 'subtype_id',
+                       'partner_ids'],
                order='id')
 
 
@@ -211,8 +212,14 @@ def test_own_ticket_comment_is_the_users_text_at_server_time(admin, sessions, ti
         partner_ids=str(other_partner), subject='Palsu')
     assert answer.status_code in (200, 302, 303)
     new = [m for m in messages_of(admin, ticket) if m['id'] not in before]
-    assert len(new) == 1
-    message = new[0]
+    comments = [m for m in new if m['message_type'] == 'comment']
+    assert len(comments) == 1
+    # Beside it only the internal note that tells the step's holder, never a forged one.
+    for other in new:
+        if other is not comments[0]:
+            assert other['subtype_id'][0] == ref(admin, 'mail.mt_note')
+            assert other['partner_ids'] != [other_partner]
+    message = comments[0]
     assert message['author_id'][0] == own_partner
     assert datetime.strptime(message['date'], '%Y-%m-%d %H:%M:%S') >= started
     assert message['message_type'] == 'comment'

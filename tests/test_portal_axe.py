@@ -1,3 +1,5 @@
+# Copyright 2026 Diskominfo Kabupaten Trenggalek
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The service's pages pass axe-core's WCAG 2.1 A and AA rules, in a real browser, on
 a phone (390 x 844) and on a desktop (1366 x 768): the public service standards and the
 requester's list, form and ticket (Odoo's own login and /my home are Odoo's layout).

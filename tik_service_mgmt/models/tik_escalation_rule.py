@@ -32,7 +32,11 @@ class TikEscalationRule(models.Model):
     _description = 'Escalation Level'
     _order = 'sequence, id'
 
-    name = fields.Char(string='Level', required=True, translate=True)
+    # Free text, kept for what refers to it (data, imports) and no longer shown: a
+    # level is called by `label`, made from what it does, so it never tells of old days.
+    name = fields.Char(string='Level', translate=True)
+    label = fields.Char(string='Level Name', compute='_compute_label')
+    display_name = fields.Char(compute='_compute_display_name')
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     sop_step_id = fields.Many2one(
@@ -54,6 +58,36 @@ class TikEscalationRule(models.Model):
         string='Fired', compute='_compute_escalation_count',
         help='How many step occurrences this level has fired for.')
 
+    @api.depends('moment', 'days', 'recipient', 'sop_step_id.name')
+    def _compute_label(self):
+        whom = {'actor': _('remind the actor of the step'),
+                'superior': _("escalate to the actor's superior"),
+                'head': _('escalate to the Kadin'),
+                'helpdesk': _('tell the helpdesk')}
+        for rule in self:
+            values = {'whom': whom.get(rule.recipient, ''), 'days': rule.days}
+            if rule.moment == 'at_risk':
+                label = _('At risk: %(whom)s') % values
+            elif rule.moment == 'late':
+                label = _('Late: %(whom)s') % values
+            elif rule.days == 1:
+                label = _('Late by 1 more working day: %(whom)s') % values
+            else:
+                label = _('Late by %(days)d more working days: %(whom)s') % values
+            if rule.sop_step_id:
+                label = _('%(level)s (step: %(step)s)') % {
+                    'level': label, 'step': rule.sop_step_id.name}
+            rule.label = label
+
+    @api.multi
+    def name_get(self):
+        return [(rule.id, rule.label) for rule in self]
+
+    @api.depends('moment', 'days', 'recipient', 'sop_step_id.name')
+    def _compute_display_name(self):
+        for rule in self:
+            rule.display_name = rule.label
+
     @api.depends('moment')
     def _compute_escalation_count(self):
         # read_group names a group's count after the field grouped by.
@@ -69,7 +103,7 @@ class TikEscalationRule(models.Model):
             if rule.moment == 'late_by' and not MIN_DAYS <= rule.days <= MAX_DAYS:
                 raise ValidationError(_(
                     'Level "%(level)s" fires %(min)d to %(max)d working days after the '
-                    'deadline.') % {'level': rule.name, 'min': MIN_DAYS, 'max': MAX_DAYS})
+                    'deadline.') % {'level': rule.label, 'min': MIN_DAYS, 'max': MAX_DAYS})
 
     @api.onchange('moment')
     def _onchange_moment(self):
@@ -77,6 +111,16 @@ class TikEscalationRule(models.Model):
             self.days = 2
         elif self.moment != 'late_by':
             self.days = 0
+
+    @api.multi
+    def action_view_escalations(self):
+        """The step occurrences this level fired for, newest first."""
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window', 'name': self.label,
+            'res_model': 'tik.escalation', 'view_mode': 'tree',
+            'domain': [('level_id', '=', self.id)],
+        }
 
     @api.model
     def create(self, vals):

@@ -3,6 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..lib.idformat import long_date
 
 SOP_STATES = [('draft', 'Draft'), ('in_force', 'In Force'), ('superseded', 'Superseded')]
 # What the service manager may still change on a document in force or superseded: who
@@ -30,7 +31,9 @@ class TikSop(models.Model):
     agency = fields.Char(default='DINAS KOMUNIKASI DAN INFORMATIKA')
     date_made = fields.Date()
     date_revised = fields.Date(copy=False)
-    date_effective = fields.Date(copy=False)
+    date_effective = fields.Date(
+        copy=False, help='The day this version takes effect: it can be put in force from '
+                         'that day on; empty, it takes effect the day it is put in force.')
     approved_by = fields.Char()
     legal_basis = fields.Text(help='One item per line.')
     qualifications = fields.Text(
@@ -115,11 +118,20 @@ class TikSop(models.Model):
         if sequences != list(range(1, 8)):
             raise UserError(_('An SOP in force has the seven steps of the procedure, '
                               'numbered 1 to 7.'))
+        today = fields.Date.context_today(self)
+        # A version in force is the one tickets are filed under from now on: one that
+        # takes effect later would run them under rules not yet valid.
+        if self.date_effective and self.date_effective > today:
+            raise UserError(_(
+                'SOP %(number)s version %(version)d takes effect on %(date)s: put it in '
+                'force on that day, or set its effective date to today. The version in '
+                'force now stays in force until then.') % {
+                'number': self.number, 'version': self.version,
+                'date': long_date(fields.Date.from_string(self.date_effective))})
         as_state = self.sudo().with_context(tik_sop_state=True)
         as_state.search([('state', '=', 'in_force')]).write({'state': 'superseded'})
         as_state.browse(self.id).write({
-            'state': 'in_force',
-            'date_effective': self.date_effective or fields.Date.context_today(self)})
+            'state': 'in_force', 'date_effective': self.date_effective or today})
         return True
 
     @api.model

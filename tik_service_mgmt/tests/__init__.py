@@ -40,3 +40,7 @@ from . import test_internal_values
 from . import test_partner_privacy
 from . import test_demo_states
 from . import test_recap_default
+from . import test_sop_effective
+from . import test_menu_names
+from . import test_escalation_label
+from . import test_empty_states
