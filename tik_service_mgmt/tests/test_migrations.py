@@ -30,15 +30,23 @@ class TestMigrations(TikCase):
                 reason='Laporan belum lengkap.')
 
     def journals(self):
-        self.env.cr.execute('SELECT id, position, hash FROM tik_ticket_step ORDER BY id')
+        """Every journal a database of 11.0.1.0.0 could hold: none with a wait (the
+        demo's waiting ticket came with 11.0.1.4.0)."""
+        self.env.cr.execute('SELECT id, position, hash FROM tik_ticket_step WHERE '
+                            'ticket_id NOT IN %s ORDER BY id', (self.waited(),))
         lines = self.env.cr.fetchall()
         self.env.cr.execute('SELECT id, journal_head, journal_length FROM tik_ticket '
-                            'ORDER BY id')
+                            'WHERE id NOT IN %s ORDER BY id', (self.waited(),))
         return lines, self.env.cr.fetchall()
+
+    def waited(self):
+        self.env.cr.execute('SELECT ticket_id FROM tik_ticket_step WHERE event IS NOT NULL')
+        return tuple(row[0] for row in self.env.cr.fetchall()) or (0,)
 
     def test_resealing_content_is_the_journals_content_of_today(self):
         frozen = migration('11.0.1.1.0', 'post-migration.py')
-        lines = self.env['tik.ticket.step'].search([('hash', '!=', False)])
+        lines = self.env['tik.ticket.step'].search(
+            [('hash', '!=', False), ('ticket_id', 'not in', self.waited())])
         self.assertGreater(len(lines), 20)
         for line in lines:
             self.env.cr.execute(frozen.LINES, (line.ticket_id.id,))

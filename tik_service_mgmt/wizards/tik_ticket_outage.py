@@ -11,7 +11,8 @@ class TikTicketOutage(models.TransientModel):
 
     ticket_id = fields.Many2one('tik.ticket', required=True, ondelete='cascade')
     service_id = fields.Many2one(related='ticket_id.service_id', readonly=True)
-    unit_id = fields.Many2one(
+    # Not `unit_id`: its field's xmlid would be the one of tik.ticket's outage_unit_id.
+    link_unit_id = fields.Many2one(
         'res.partner', string='Only the Link of', domain=[('is_company', '=', True)],
         help='Leave empty for an outage of the service for every unit.')
     reason = fields.Text(required=True)
@@ -20,4 +21,4 @@ class TikTicketOutage(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         return self.ticket_id.with_context(tik_form=True).action_mark_outage(
-            reason=self.reason, unit_id=self.unit_id.id or None)
+            reason=self.reason, unit_id=self.link_unit_id.id or None)
